@@ -1,0 +1,54 @@
+/* fl-scheduler.h: decides when each reminder is due, and wakes up once for it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "fl-clock.h"
+#include "fl-journal.h"
+#include "fl-reminder.h"
+
+G_BEGIN_DECLS
+
+#define FL_TYPE_SCHEDULER (fl_scheduler_get_type ())
+G_DECLARE_FINAL_TYPE (FlScheduler, fl_scheduler, FL, SCHEDULER, GObject)
+
+/* Properties (the application binds them to GSettings):
+ *   "wake-time"      int, minutes after local midnight (default 7:00)
+ *   "bedtime"        int, minutes after local midnight (default 23:00)
+ *   "drink-enabled"  boolean (default TRUE)
+ * Signals:
+ *   "due" (FlReminder *reminder): show it now. The scheduler has already
+ *   recorded it as fired in the journal, so it is never shown twice.
+ *
+ * The scheduler arms one clock deadline, for the earliest reminder, and
+ * recomputes it when the journal changes, a property changes or the clock
+ * emits "time-changed". Nothing due means nothing armed. */
+FlScheduler *fl_scheduler_new               (FlJournal   *journal,
+                                             FlClock     *clock);
+int          fl_scheduler_get_wake_time     (FlScheduler *self);
+void         fl_scheduler_set_wake_time     (FlScheduler *self,
+                                             int          minutes);
+int          fl_scheduler_get_bedtime       (FlScheduler *self);
+void         fl_scheduler_set_bedtime       (FlScheduler *self,
+                                             int          minutes);
+gboolean     fl_scheduler_get_drink_enabled (FlScheduler *self);
+void         fl_scheduler_set_drink_enabled (FlScheduler *self,
+                                             gboolean     enabled);
+
+/* Hold reminder @kind until now + @minutes (recorded in the journal). */
+void         fl_scheduler_snooze            (FlScheduler *self,
+                                             const char  *kind,
+                                             int          minutes);
+/* The armed deadline, or NULL when nothing is due: for tests and the window.
+ * (transfer none, as is the next one) */
+GDateTime   *fl_scheduler_get_next_deadline (FlScheduler *self);
+/* When @kind will next be due (NULL: not today or tomorrow, or switched off). */
+GDateTime   *fl_scheduler_get_next_due      (FlScheduler *self,
+                                             const char  *kind);
+/* Recompute now (normally automatic). */
+void         fl_scheduler_recompute         (FlScheduler *self);
+
+G_END_DECLS
