@@ -1,0 +1,144 @@
+/* fl-today.c: the whole day in one object, for `fresh-legs today` and scripts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "fl-hydration.h"
+#include "fl-today.h"
+
+/* One builder per section. A new area writes its own and adds one line to
+ * fl_today_build_json(). */
+
+static JsonNode *
+build_profile (FlJournal   *journal,
+               const GDate *date)
+{
+  const FlProfile *profile = fl_journal_get_profile (journal);
+  gboolean is_set = profile != NULL && profile->is_set;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "is_set");
+  json_builder_add_boolean_value (builder, is_set);
+  /* What the rules assume while the runner has not said */
+  json_builder_set_member_name (builder, "assumed");
+  if (is_set)
+    {
+      json_builder_add_null_value (builder);
+    }
+  else
+    {
+      g_autofree char *assumed = fl_profile_describe_defaults ();
+
+      json_builder_add_string_value (builder, assumed);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+build_hydration (FlJournal   *journal,
+                 const GDate *date)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  FlHydrationDay day;
+
+  fl_hydration_day_init (&day, journal, date);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "goal_ml");
+  json_builder_add_int_value (builder, day.goal_ml);
+  json_builder_set_member_name (builder, "base_ml");
+  json_builder_add_int_value (builder, day.base_ml);
+  json_builder_set_member_name (builder, "runs_ml");
+  json_builder_add_int_value (builder, day.runs_ml);
+  json_builder_set_member_name (builder, "drunk_ml");
+  json_builder_add_int_value (builder, day.drunk_ml);
+  json_builder_end_object (builder);
+
+  fl_hydration_day_clear (&day);
+
+  return json_builder_get_root (builder);
+}
+
+typedef JsonNode *(*SectionBuilder) (FlJournal   *journal,
+                                     const GDate *date);
+
+static const struct {
+  const char     *name;
+  SectionBuilder  build;
+} sections[] = {
+  { "profile", build_profile },
+  { "hydration", build_hydration },
+};
+
+JsonNode *
+fl_today_build_json (FlJournal   *journal,
+                     const GDate *date)
+{
+  g_autoptr(JsonObject) object = NULL;
+  JsonNode *root;
+  char iso[16];
+
+  g_return_val_if_fail (FL_IS_JOURNAL (journal), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  g_snprintf (iso, sizeof iso, "%04d-%02d-%02d",
+              g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+
+  object = json_object_new ();
+  json_object_set_string_member (object, "date", iso);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    json_object_set_member (object, sections[i].name, sections[i].build (journal, date));
+
+  root = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (root, object);
+
+  return root;
+}
+
+char *
+fl_today_build_text (FlJournal   *journal,
+                     const GDate *date)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *drunk = NULL;
+  g_autofree char *goal = NULL;
+  g_autofree char *describe = NULL;
+  const FlProfile *profile;
+  FlHydrationDay day;
+  char when[128];
+
+  g_return_val_if_fail (FL_IS_JOURNAL (journal), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  /* Translators: a strftime() format for the date heading `fresh-legs today`;
+   * keep the ISO date in it, scripts and people both read it */
+  if (g_date_strftime (when, sizeof when, C_("today heading", "%A %Y-%m-%d"), date) == 0)
+    g_snprintf (when, sizeof when, "%04d-%02d-%02d",
+                g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+  g_string_append_printf (text, "%s\n", when);
+
+  profile = fl_journal_get_profile (journal);
+  if (profile == NULL || !profile->is_set)
+    {
+      g_autofree char *assumed = fl_profile_describe_defaults ();
+
+      g_string_append_printf (text, "%s\n", assumed);
+    }
+
+  fl_hydration_day_init (&day, journal, date);
+  drunk = fl_format_volume (day.drunk_ml);
+  goal = fl_format_volume (day.goal_ml);
+  describe = fl_hydration_day_describe (&day);
+  /* Translators: "Hydration: 750 ml of 3.55 L" */
+  g_string_append_printf (text, _("Hydration: %1$s of %2$s"), drunk, goal);
+  g_string_append_printf (text, "\n%s\n", describe);
+  fl_hydration_day_clear (&day);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

@@ -1,0 +1,683 @@
+/* test-scheduler.c: when the drink reminder comes, and that it comes once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "fl-scheduler.h"
+#include "fl-test-clock.h"
+
+typedef struct
+{
+  FlTestClock *clock;
+  FlJournal   *journal;
+  FlScheduler *scheduler;
+  GPtrArray   *fired;           /* of FlReminder */
+} Fixture;
+
+static void
+on_due (FlScheduler *scheduler,
+        FlReminder  *reminder,
+        Fixture     *fixture)
+{
+  g_ptr_array_add (fixture->fired, fl_reminder_ref (reminder));
+}
+
+static FlJournal *
+journal_with_profile (FlSex sex)
+{
+  g_autoptr(GError) error = NULL;
+  FlJournal *journal = fl_journal_new ();
+  FlProfile profile;
+
+  fl_profile_init_defaults (&profile);
+  profile.is_set = TRUE;
+  profile.sex = sex;
+  profile.birth_year = 1990;
+  profile.weight_kg = 70.0;
+  g_assert_true (fl_journal_set_profile (journal, &profile, &error));
+  g_assert_no_error (error);
+
+  return journal;
+}
+
+static void
+add_drink (FlJournal  *journal,
+           const char *time_iso,
+           int         ml)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (time_iso, NULL);
+  g_autoptr(FlRecord) drink = fl_drink_new (time, ml);
+
+  g_assert_true (fl_journal_add (journal, drink, &error));
+  g_assert_no_error (error);
+}
+
+static void
+start_scheduler (Fixture *fixture)
+{
+  fixture->scheduler = fl_scheduler_new (fixture->journal, FL_CLOCK (fixture->clock));
+  g_signal_connect (fixture->scheduler, "due", G_CALLBACK (on_due), fixture);
+}
+
+static void
+stop_scheduler (Fixture *fixture)
+{
+  g_assert_finalize_object (fixture->scheduler);
+  fixture->scheduler = NULL;
+}
+
+/* A man (2.0 L a day, nothing run), awake 7:00 to 23:00 (last call 22:00) */
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *now = data ? data : "2026-11-27T07:00:00+01:00";
+
+  fixture->clock = fl_test_clock_new (now);
+  fixture->journal = journal_with_profile (FL_SEX_MALE);
+  fixture->fired = g_ptr_array_new_with_free_func ((GDestroyNotify) fl_reminder_unref);
+  start_scheduler (fixture);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  if (fixture->scheduler != NULL)
+    stop_scheduler (fixture);
+  g_clear_pointer (&fixture->fired, g_ptr_array_unref);
+  g_assert_finalize_object (fixture->journal);
+  g_assert_finalize_object (fixture->clock);
+}
+
+/* Local ISO 8601, to compare times as a runner reads them */
+static char *
+local_iso (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == NULL)
+    return NULL;
+
+  local = g_date_time_to_local (time);
+  return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+static void
+assert_next_due (Fixture    *fixture,
+                 const char *expected)
+{
+  g_autofree char *due = local_iso (fl_scheduler_get_next_due (fixture->scheduler, "drink"));
+  g_autofree char *deadline = local_iso (fl_scheduler_get_next_deadline (fixture->scheduler));
+
+  g_assert_cmpstr (due, ==, expected);
+  /* One wake-up, for exactly that moment; none when nothing is due */
+  g_assert_cmpstr (deadline, ==, expected);
+  g_assert_cmpuint (fl_test_clock_n_pending (fixture->clock), ==, expected ? 1 : 0);
+}
+
+static void
+assert_now (Fixture    *fixture,
+            const char *expected)
+{
+  g_autoptr(GDateTime) now = fl_clock_now (FL_CLOCK (fixture->clock));
+  g_autofree char *text = local_iso (now);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static FlReminder *
+fired (Fixture *fixture,
+       guint    index)
+{
+  g_assert_cmpuint (index, <, fixture->fired->len);
+  return g_ptr_array_index (fixture->fired, index);
+}
+
+static void
+assert_fired_due (Fixture    *fixture,
+                  guint       index,
+                  const char *due)
+{
+  g_autofree char *text = local_iso (fired (fixture, index)->due);
+
+  g_assert_cmpstr (text, ==, due);
+}
+
+static void
+advance_minutes (Fixture *fixture,
+                 double   minutes)
+{
+  fl_test_clock_advance (fixture->clock, (GTimeSpan) (minutes * G_TIME_SPAN_MINUTE));
+}
+
+static void
+test_pace_rule (Fixture       *fixture,
+                gconstpointer  data)
+{
+  /* 2000 ml over the 15 h from 7:00 to 22:00: 250 ml behind after 1 h 52 min 30 s */
+  assert_next_due (fixture, "2026-11-27T08:52:30+01:00");
+
+  /* Not a second early */
+  fl_test_clock_advance (fixture->clock, (G_TIME_SPAN_HOUR + 52 * G_TIME_SPAN_MINUTE + 29 * G_TIME_SPAN_SECOND));
+  g_assert_cmpuint (fixture->fired->len, ==, 0);
+  fl_test_clock_advance (fixture->clock, G_TIME_SPAN_SECOND);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  assert_fired_due (fixture, 0, "2026-11-27T08:52:30+01:00");
+}
+
+static void
+test_reminder_content (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 ("2026-11-27T06:00:00+01:00", NULL);
+  g_autoptr(FlRecord) run = fl_run_new (start, 3600, 10000);
+  FlReminderAction *action;
+  FlReminder *reminder;
+
+  /* A hot hour's run makes the goal 2.0 + 1.95 = 3.95 L; with 500 ml drunk,
+   * behind (750 ml due) at 7:00 + 15 h × 750 / 3950 = 9:50:54 (rounded up) */
+  FL_RUN (run)->temperature_c = 28;
+  g_assert_true (fl_journal_add (fixture->journal, run, &error));
+  add_drink (fixture->journal, "2026-11-27T06:30:00+01:00", 500);
+  assert_next_due (fixture, "2026-11-27T09:50:54+01:00");
+
+  /* The machine slept until 13:00: shown late, and the body says how far
+   * behind the runner is by now: 3950 × 6 / 15 − 500 = 1080 ml */
+  fl_test_clock_suspend (fixture->clock, 6 * G_TIME_SPAN_HOUR);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  reminder = fired (fixture, 0);
+  g_assert_cmpstr (reminder->kind, ==, "drink");
+  g_assert_cmpstr (reminder->title, ==, "Time for a drink");
+  g_assert_cmpstr (reminder->body, ==, "You have had 500 ml of today’s 3.95 L — about 1.1 L behind.");
+  assert_fired_due (fixture, 0, "2026-11-27T09:50:54+01:00");
+
+  g_assert_cmpuint (reminder->actions->len, ==, 2);
+  action = &g_array_index (reminder->actions, FlReminderAction, 0);
+  g_assert_cmpstr (action->label, ==, "Log 250 ml");
+  g_assert_cmpstr (action->action, ==, "app.log-drink");
+  g_assert_true (g_variant_is_of_type (action->target, G_VARIANT_TYPE_INT32));
+  g_assert_cmpint (g_variant_get_int32 (action->target), ==, 250);
+
+  action = &g_array_index (reminder->actions, FlReminderAction, 1);
+  g_assert_cmpstr (action->label, ==, "Snooze 30 min");
+  g_assert_cmpstr (action->action, ==, "app.snooze");
+  g_assert_cmpstr (g_variant_get_type_string (action->target), ==, "(si)");
+  {
+    const char *kind = NULL;
+    gint32 minutes = 0;
+
+    g_variant_get (action->target, "(&si)", &kind, &minutes);
+    g_assert_cmpstr (kind, ==, "drink");
+    g_assert_cmpint (minutes, ==, 30);
+  }
+}
+
+static void
+test_body_at_due_time (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  advance_minutes (fixture, 112.5);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  g_assert_cmpstr (fired (fixture, 0)->body, ==, "You have had 0 ml of today’s 2.0 L — about 250 ml behind.");
+}
+
+static void
+test_not_before_wake (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  /* Set up at 05:00: behind pace is counted from the wake time */
+  assert_now (fixture, "2026-11-27T05:00:00+01:00");
+  assert_next_due (fixture, "2026-11-27T08:52:30+01:00");
+
+  advance_minutes (fixture, 3 * 60 + 52);
+  g_assert_cmpuint (fixture->fired->len, ==, 0);
+  advance_minutes (fixture, 1);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+
+  /* A later wake time moves the pace: 13 h from 9:00 to 22:00, 250 ml due
+   * after 1 h 37 min 30 s, at 10:37:30, later than the spacing's 10:22:30 */
+  fl_scheduler_set_wake_time (fixture->scheduler, 9 * 60);
+  assert_next_due (fixture, "2026-11-27T10:37:30+01:00");
+}
+
+static void
+test_not_after_last_call (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  /* 1600 ml by 7:00: 1850 ml are due only at 7:00 + 15 h × 1850 / 2000 =
+   * 20:52:30 */
+  add_drink (fixture->journal, "2026-11-27T06:30:00+01:00", 1600);
+  assert_next_due (fixture, "2026-11-27T20:52:30+01:00");
+
+  /* Bed at 21:30, last call 20:30: the same goal in 13.5 h, 1850 ml due at
+   * 7:00 + 13.5 h × 1850 / 2000 = 19:29:15 */
+  fl_scheduler_set_bedtime (fixture->scheduler, 21 * 60 + 30);
+  assert_next_due (fixture, "2026-11-27T19:29:15+01:00");
+
+  /* 1800 ml: 2050 ml would be due, more than the goal, so never today;
+   * tomorrow starts from nothing, 250 ml due after 13.5 h / 8 */
+  add_drink (fixture->journal, "2026-11-27T06:45:00+01:00", 200);
+  assert_next_due (fixture, "2026-11-28T08:41:15+01:00");
+}
+
+static void
+test_at_last_call_nothing_today (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  /* Nothing drunk all day and the app only starts at 22:00: too late for a
+   * reminder today; tomorrow's comes at its time */
+  assert_now (fixture, "2026-11-27T22:00:00+01:00");
+  assert_next_due (fixture, "2026-11-28T08:52:30+01:00");
+  fl_test_clock_advance (fixture->clock, 0);
+  g_assert_cmpuint (fixture->fired->len, ==, 0);
+}
+
+static void
+test_spacing (Fixture       *fixture,
+              gconstpointer  data)
+{
+  advance_minutes (fixture, 112.5);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+
+  /* Still behind, but 90 minutes apart */
+  assert_next_due (fixture, "2026-11-27T10:22:30+01:00");
+  advance_minutes (fixture, 89);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  advance_minutes (fixture, 1);
+  g_assert_cmpuint (fixture->fired->len, ==, 2);
+  assert_fired_due (fixture, 1, "2026-11-27T10:22:30+01:00");
+  assert_next_due (fixture, "2026-11-27T11:52:30+01:00");
+
+  /* The whole day, never drinking: 8:52:30 and then every 90 minutes, the
+   * last one before 22:00 at 20:52:30 */
+  advance_minutes (fixture, 13 * 60);
+  g_assert_cmpuint (fixture->fired->len, ==, 9);
+  assert_fired_due (fixture, 8, "2026-11-27T20:52:30+01:00");
+  assert_next_due (fixture, "2026-11-28T08:52:30+01:00");
+}
+
+static void
+test_snooze (Fixture       *fixture,
+             gconstpointer  data)
+{
+  FlReminderState state = { NULL, NULL };
+  g_autofree char *until = NULL;
+
+  advance_minutes (fixture, 112.5);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+
+  /* "Snooze 30 min" a minute later: the runner asked for 9:23:30, which
+   * takes the place of the 90-minute spacing */
+  advance_minutes (fixture, 1);
+  fl_scheduler_snooze (fixture->scheduler, "drink", 30);
+  assert_next_due (fixture, "2026-11-27T09:23:30+01:00");
+
+  fl_journal_get_reminder_state (fixture->journal, "drink", &state);
+  until = local_iso (state.snoozed_until);
+  g_assert_cmpstr (until, ==, "2026-11-27T09:23:30+01:00");
+  fl_reminder_state_clear (&state);
+
+  advance_minutes (fixture, 29);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  advance_minutes (fixture, 1);
+  g_assert_cmpuint (fixture->fired->len, ==, 2);
+  assert_fired_due (fixture, 1, "2026-11-27T09:23:30+01:00");
+
+  /* Firing ends the snooze; spacing rules again */
+  fl_journal_get_reminder_state (fixture->journal, "drink", &state);
+  g_assert_null (state.snoozed_until);
+  g_assert_nonnull (state.last_fired);
+  fl_reminder_state_clear (&state);
+  assert_next_due (fixture, "2026-11-27T10:53:30+01:00");
+
+  /* A snooze while nothing is due holds it until then */
+  add_drink (fixture->journal, "2026-11-27T09:30:00+01:00", 1000);
+  /* 1250 ml due at 7:00 + 15 h × 1250 / 2000 = 16:22:30 */
+  assert_next_due (fixture, "2026-11-27T16:22:30+01:00");
+  fl_scheduler_snooze (fixture->scheduler, "drink", 8 * 60);
+  assert_next_due (fixture, "2026-11-27T17:23:30+01:00");
+}
+
+static void
+test_drinking_catches_up (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  advance_minutes (fixture, 112.5);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  assert_next_due (fixture, "2026-11-27T10:22:30+01:00");
+
+  /* 250 ml at 9:00: behind again when 500 ml are due, at 10:45 */
+  fl_test_clock_set (fixture->clock, "2026-11-27T09:00:00+01:00");
+  add_drink (fixture->journal, "2026-11-27T09:00:00+01:00", 250);
+  assert_next_due (fixture, "2026-11-27T10:45:00+01:00");
+
+  /* 750 ml more: 1250 ml due at 16:22:30 */
+  add_drink (fixture->journal, "2026-11-27T09:01:00+01:00", 750);
+  assert_next_due (fixture, "2026-11-27T16:22:30+01:00");
+
+  /* Removing the drink (undo) brings it back */
+  {
+    GPtrArray *drinks = fl_journal_get_records (fixture->journal, FL_RECORD_DRINK);
+    g_autofree char *id = g_strdup (((FlRecord *) g_ptr_array_index (drinks, 1))->id);
+    g_autoptr(FlRecord) removed = fl_journal_remove (fixture->journal, FL_RECORD_DRINK, id);
+
+    g_assert_nonnull (removed);
+  }
+  assert_next_due (fixture, "2026-11-27T10:45:00+01:00");
+
+  fl_test_clock_set (fixture->clock, "2026-11-27T12:00:00+01:00");
+  g_assert_cmpuint (fixture->fired->len, ==, 2);
+}
+
+static void
+test_restart_does_not_repeat (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) saved = NULL;
+  FlJournal *reloaded;
+
+  advance_minutes (fixture, 112.5);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+
+  /* Quit a minute later, start again from what was saved */
+  advance_minutes (fixture, 1);
+  stop_scheduler (fixture);
+  saved = fl_journal_to_json (fixture->journal);
+  reloaded = fl_journal_new_from_json (saved, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (fixture->journal);
+  fixture->journal = reloaded;
+
+  start_scheduler (fixture);
+  assert_next_due (fixture, "2026-11-27T10:22:30+01:00");
+  fl_test_clock_advance (fixture->clock, 0);
+  advance_minutes (fixture, 88);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  advance_minutes (fixture, 1);
+  g_assert_cmpuint (fixture->fired->len, ==, 2);
+}
+
+static void
+test_missed_while_closed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  /* The app starts at 14:00, behind since 8:52:30: one reminder, late,
+   * due when it was missed */
+  assert_now (fixture, "2026-11-27T14:00:00+01:00");
+  assert_next_due (fixture, "2026-11-27T08:52:30+01:00");
+  g_assert_cmpuint (fixture->fired->len, ==, 0);
+
+  fl_test_clock_advance (fixture->clock, 0);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  assert_fired_due (fixture, 0, "2026-11-27T08:52:30+01:00");
+  /* 2000 × 7 / 15 = 933 ml behind by now */
+  g_assert_cmpstr (fired (fixture, 0)->body, ==, "You have had 0 ml of today’s 2.0 L — about 950 ml behind.");
+
+  /* Once: the next one keeps 90 minutes from when it was shown */
+  assert_next_due (fixture, "2026-11-27T15:30:00+01:00");
+  advance_minutes (fixture, 89);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+
+  /* A restart right after does not show it again */
+  stop_scheduler (fixture);
+  start_scheduler (fixture);
+  fl_test_clock_advance (fixture->clock, 0);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  assert_next_due (fixture, "2026-11-27T15:30:00+01:00");
+}
+
+static void
+test_midnight (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 ("2026-11-28T06:00:00+01:00", NULL);
+  g_autoptr(FlRecord) run = fl_run_new (start, 3600, 10000);
+
+  /* 22:30, today is over; tomorrow's goal has a planned hot run:
+   * 2.0 + 1.95 = 3.95 L, 250 ml due at 7:00 + 15 h × 250 / 3950 = 7:56:58 */
+  assert_now (fixture, "2026-11-27T22:30:00+01:00");
+  assert_next_due (fixture, "2026-11-28T08:52:30+01:00");
+  FL_RUN (run)->temperature_c = 28;
+  g_assert_true (fl_journal_add (fixture->journal, run, &error));
+  assert_next_due (fixture, "2026-11-28T07:56:58+01:00");
+
+  /* Drinks logged after midnight count for tomorrow, not today */
+  fl_test_clock_set (fixture->clock, "2026-11-28T00:30:00+01:00");
+  add_drink (fixture->journal, "2026-11-28T00:30:00+01:00", 250);
+  /* 500 ml due at 7:00 + 15 h × 500 / 3950 = 8:53:56 (rounded up) */
+  assert_next_due (fixture, "2026-11-28T08:53:56+01:00");
+
+  fl_test_clock_advance (fixture->clock, 9 * G_TIME_SPAN_HOUR);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  assert_fired_due (fixture, 0, "2026-11-28T08:53:56+01:00");
+  g_assert_cmpstr (fired (fixture, 0)->body, ==, "You have had 250 ml of today’s 3.95 L — about 250 ml behind.");
+}
+
+static void
+test_bedtime_after_midnight (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  /* 1650 ml by 21:00 against 2000: with a 23:00 bedtime nothing more today */
+  add_drink (fixture->journal, "2026-11-27T21:00:00+01:00", 1650);
+  assert_now (fixture, "2026-11-27T22:00:00+01:00");
+  assert_next_due (fixture, "2026-11-28T08:52:30+01:00");
+
+  /* Bed at 00:30: last call 23:30, 16.5 h after 7:00; 1900 ml are due
+   * at 7:00 + 16.5 h × 1900 / 2000 = 22:40:30 */
+  fl_scheduler_set_bedtime (fixture->scheduler, 30);
+  assert_next_due (fixture, "2026-11-27T22:40:30+01:00");
+  fl_test_clock_advance (fixture->clock, 45 * G_TIME_SPAN_MINUTE);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  assert_fired_due (fixture, 0, "2026-11-27T22:40:30+01:00");
+
+  /* 90 minutes later, 0:10:30, is after last call: tomorrow, in tomorrow's
+   * 16.5 h window, 250 ml due after 2 h 3 min 45 s */
+  assert_next_due (fixture, "2026-11-28T09:03:45+01:00");
+
+  /* Bed at 2:00, last call 1:00: 0:10:30 still belongs to the 27th */
+  fl_scheduler_set_bedtime (fixture->scheduler, 2 * 60);
+  assert_next_due (fixture, "2026-11-28T00:10:30+01:00");
+  fl_test_clock_set (fixture->clock, "2026-11-28T00:30:00+01:00");
+  g_assert_cmpuint (fixture->fired->len, ==, 2);
+  assert_fired_due (fixture, 1, "2026-11-28T00:10:30+01:00");
+  /* The 27th's drinks and goal: 2000 × 17.5 h / 18 h − 1650 = 294 ml */
+  g_assert_cmpstr (fired (fixture, 1)->body, ==, "You have had 1.65 L of today’s 2.0 L — about 300 ml behind.");
+  /* Next in the 28th's 18 h window: 250 ml due after 2 h 15 min */
+  assert_next_due (fixture, "2026-11-28T09:15:00+01:00");
+}
+
+static void
+test_dst_spring (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  /* Europe/Berlin skips 02:00–03:00 on 2026-03-29: 7:00 is still 7:00 */
+  assert_now (fixture, "2026-03-28T22:30:00+01:00");
+  assert_next_due (fixture, "2026-03-29T08:52:30+02:00");
+
+  /* 10 h 22 min 30 s on the clock face, 9 h 22 min 30 s of real time */
+  fl_test_clock_advance (fixture->clock, 9 * G_TIME_SPAN_HOUR + 22 * G_TIME_SPAN_MINUTE + 29 * G_TIME_SPAN_SECOND);
+  g_assert_cmpuint (fixture->fired->len, ==, 0);
+  fl_test_clock_advance (fixture->clock, G_TIME_SPAN_SECOND);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  assert_now (fixture, "2026-03-29T08:52:30+02:00");
+  assert_fired_due (fixture, 0, "2026-03-29T08:52:30+02:00");
+  assert_next_due (fixture, "2026-03-29T10:22:30+02:00");
+}
+
+static void
+test_dst_autumn (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  /* Europe/Berlin repeats 02:00–03:00 on 2026-10-25 */
+  assert_now (fixture, "2026-10-24T22:30:00+02:00");
+  assert_next_due (fixture, "2026-10-25T08:52:30+01:00");
+
+  fl_test_clock_advance (fixture->clock, 11 * G_TIME_SPAN_HOUR + 22 * G_TIME_SPAN_MINUTE + 29 * G_TIME_SPAN_SECOND);
+  g_assert_cmpuint (fixture->fired->len, ==, 0);
+  fl_test_clock_advance (fixture->clock, G_TIME_SPAN_SECOND);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  assert_now (fixture, "2026-10-25T08:52:30+01:00");
+  assert_fired_due (fixture, 0, "2026-10-25T08:52:30+01:00");
+  assert_next_due (fixture, "2026-10-25T10:22:30+01:00");
+}
+
+static void
+test_dst_bedtime_after_midnight (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  /* Bed at 03:30 on the night the clocks go back (03:00 CEST becomes 02:00
+   * CET): last call is 02:30 CET, 20.5 h of real time after 7:00 CEST;
+   * with 1650 ml drunk, 1900 ml are due after 20.5 h × 0.95 = 19 h 28 min
+   * 30 s, at 02:28:30 CEST, the first of the two 02:28:30s */
+  add_drink (fixture->journal, "2026-10-24T21:00:00+02:00", 1650);
+  assert_next_due (fixture, "2026-10-25T08:52:30+01:00");
+  fl_scheduler_set_bedtime (fixture->scheduler, 3 * 60 + 30);
+  assert_next_due (fixture, "2026-10-25T02:28:30+02:00");
+
+  fl_test_clock_set (fixture->clock, "2026-10-25T02:45:00+02:00");
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  assert_fired_due (fixture, 0, "2026-10-25T02:28:30+02:00");
+
+  /* The 25th's own window, 7:00 CET to 02:30 CET, is 19.5 h: 250 ml due
+   * after 2 h 26 min 15 s */
+  assert_next_due (fixture, "2026-10-25T09:26:15+01:00");
+}
+
+static void
+test_clock_jump_forward (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  assert_next_due (fixture, "2026-11-27T08:52:30+01:00");
+
+  /* The clock is set to 12:00: the 8:52:30 reminder fires once, late */
+  fl_test_clock_set (fixture->clock, "2026-11-27T12:00:00+01:00");
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  assert_fired_due (fixture, 0, "2026-11-27T08:52:30+01:00");
+  assert_next_due (fixture, "2026-11-27T13:30:00+01:00");
+  fl_test_clock_advance (fixture->clock, 0);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+}
+
+static void
+test_clock_jump_backward (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  advance_minutes (fixture, 112.5);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  assert_next_due (fixture, "2026-11-27T10:22:30+01:00");
+
+  /* Set back to 8:00: nothing fires, the wake-up is armed for 10:22:30
+   * wall-clock time, 2 h 22 min 30 s away now */
+  fl_test_clock_set (fixture->clock, "2026-11-27T08:00:00+01:00");
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  assert_next_due (fixture, "2026-11-27T10:22:30+01:00");
+  advance_minutes (fixture, 142);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  advance_minutes (fixture, 0.5);
+  g_assert_cmpuint (fixture->fired->len, ==, 2);
+
+  /* Back to the evening before: the last firing, now "in the future",
+   * still holds the next one 90 minutes after it */
+  fl_test_clock_set (fixture->clock, "2026-11-26T23:30:00+01:00");
+  assert_next_due (fixture, "2026-11-27T11:52:30+01:00");
+}
+
+static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_disable (Fixture       *fixture,
+              gconstpointer  data)
+{
+  guint notified = 0;
+
+  g_signal_connect_swapped (fixture->scheduler, "notify::drink-enabled",
+                            G_CALLBACK (count_notify), &notified);
+
+  assert_next_due (fixture, "2026-11-27T08:52:30+01:00");
+  fl_scheduler_set_drink_enabled (fixture->scheduler, FALSE);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_false (fl_scheduler_get_drink_enabled (fixture->scheduler));
+  assert_next_due (fixture, NULL);
+
+  fl_scheduler_set_drink_enabled (fixture->scheduler, FALSE);
+  g_assert_cmpuint (notified, ==, 1);
+
+  fl_test_clock_advance (fixture->clock, 24 * G_TIME_SPAN_HOUR);
+  g_assert_cmpuint (fixture->fired->len, ==, 0);
+
+  g_object_set (fixture->scheduler, "drink-enabled", TRUE, NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  assert_next_due (fixture, "2026-11-28T08:52:30+01:00");
+}
+
+static void
+test_properties (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  guint notified = 0;
+  int wake = 0, bed = 0;
+
+  g_object_get (fixture->scheduler, "wake-time", &wake, "bedtime", &bed, NULL);
+  g_assert_cmpint (wake, ==, 7 * 60);
+  g_assert_cmpint (bed, ==, 23 * 60);
+
+  g_signal_connect_swapped (fixture->scheduler, "notify::wake-time",
+                            G_CALLBACK (count_notify), &notified);
+  fl_scheduler_set_wake_time (fixture->scheduler, 7 * 60);
+  g_assert_cmpuint (notified, ==, 0);
+  fl_scheduler_set_wake_time (fixture->scheduler, 6 * 60);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpint (fl_scheduler_get_wake_time (fixture->scheduler), ==, 6 * 60);
+  /* 16 h to last call: 250 ml due after 2 h */
+  assert_next_due (fixture, "2026-11-27T08:00:00+01:00");
+
+  fl_scheduler_set_bedtime (fixture->scheduler, 22 * 60);
+  g_assert_cmpint (fl_scheduler_get_bedtime (fixture->scheduler), ==, 22 * 60);
+  /* 15 h: 6:00 + 1 h 52 min 30 s */
+  assert_next_due (fixture, "2026-11-27T07:52:30+01:00");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func, now) \
+  g_test_add ("/fl/scheduler/" path, Fixture, now, fixture_setup, func, fixture_teardown)
+
+  ADD ("pace-rule", test_pace_rule, NULL);
+  ADD ("reminder-content", test_reminder_content, NULL);
+  ADD ("body-at-due-time", test_body_at_due_time, NULL);
+  ADD ("not-before-wake", test_not_before_wake, "2026-11-27T05:00:00+01:00");
+  ADD ("not-after-last-call", test_not_after_last_call, NULL);
+  ADD ("at-last-call-nothing-today", test_at_last_call_nothing_today, "2026-11-27T22:00:00+01:00");
+  ADD ("spacing-90-minutes", test_spacing, NULL);
+  ADD ("snooze", test_snooze, NULL);
+  ADD ("drinking-catches-up", test_drinking_catches_up, NULL);
+  ADD ("restart-does-not-repeat", test_restart_does_not_repeat, NULL);
+  ADD ("missed-while-closed", test_missed_while_closed, "2026-11-27T14:00:00+01:00");
+  ADD ("midnight", test_midnight, "2026-11-27T22:30:00+01:00");
+  ADD ("bedtime-after-midnight", test_bedtime_after_midnight, "2026-11-27T22:00:00+01:00");
+  ADD ("dst-spring", test_dst_spring, "2026-03-28T22:30:00+01:00");
+  ADD ("dst-autumn", test_dst_autumn, "2026-10-24T22:30:00+02:00");
+  ADD ("dst-bedtime-after-midnight", test_dst_bedtime_after_midnight, "2026-10-24T22:00:00+02:00");
+  ADD ("clock-jump-forward", test_clock_jump_forward, NULL);
+  ADD ("clock-jump-backward", test_clock_jump_backward, NULL);
+  ADD ("disable", test_disable, NULL);
+  ADD ("properties", test_properties, NULL);
+
+#undef ADD
+
+  return g_test_run ();
+}
