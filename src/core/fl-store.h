@@ -23,10 +23,16 @@ GQuark fl_store_error_quark (void);
 #define FL_TYPE_STORE (fl_store_get_type ())
 G_DECLARE_FINAL_TYPE (FlStore, fl_store, FL, STORE, GObject)
 
+/* Signals: "save-failed" (GError *error), from autosave only.
+ * Properties: "notice" (string, read-only, notified when it changes),
+ * "journal" (read-only; the same object for the store's whole life: loading
+ * and merging fill it in place), "path" and "clock" (construct-only). */
+
 /* $XDG_DATA_HOME/fresh-legs/journal.json */
 char        *fl_store_default_path   (void);
 
-/* @path: NULL for fl_store_default_path(). @clock names moved-aside files. */
+/* @path: NULL for fl_store_default_path(). @clock names moved-aside files
+ * (NULL: the system clock). */
 FlStore     *fl_store_new            (const char  *path,
                                       FlClock     *clock);
 const char  *fl_store_get_path       (FlStore     *self);
@@ -52,7 +58,8 @@ void         fl_store_set_autosave   (FlStore     *self,
                                       gboolean     autosave);
 
 /* A translated message for the runner after load (damaged file moved aside,
- * newer version read-only), or NULL. */
+ * newer version read-only), or NULL. A save can set it too: when the file
+ * someone else wrote does not parse, it is moved aside before ours is written. */
 const char  *fl_store_get_notice     (FlStore     *self);
 /* Where a damaged file went, or NULL */
 const char  *fl_store_get_moved_aside_path (FlStore *self);
