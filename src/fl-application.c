@@ -1,0 +1,632 @@
+/* fl-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "fl-application.h"
+#include "fl-cli.h"
+#include "fl-notifier.h"
+#include "fl-preferences-window.h"
+#include "fl-system-clock.h"
+#include "fl-welcome-window.h"
+#include "fl-window.h"
+
+struct _FlApplication
+{
+  AdwApplication  parent_instance;
+
+  FlClock        *clock;
+  char           *journal_path;   /* NULL: the default place */
+  gboolean        for_test;
+
+  FlStore        *store;
+  FlScheduler    *scheduler;
+  FlNotifier     *notifier;
+  GSettings      *settings;
+
+  GSettings      *desktop_notifications;  /* GNOME's, when installed: do-not-disturb */
+  GPtrArray      *held_reminders; /* due while do-not-disturb was on */
+
+  gboolean        held;           /* running in the background for reminders */
+  char           *pending_problem;
+};
+
+G_DEFINE_FINAL_TYPE (FlApplication, fl_application, ADW_TYPE_APPLICATION)
+
+enum {
+  REMINDER_IN_WINDOW,
+  STORE_PROBLEM,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static FlWindow *
+get_window (FlApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (FL_IS_WINDOW (window))
+    return FL_WINDOW (window);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (FL_IS_WINDOW (l->data))
+      return FL_WINDOW (l->data);
+
+  return NULL;
+}
+
+static void
+report_problem (FlApplication *self,
+                const char    *message)
+{
+  /* Said now if a window can show it, else when the window opens. */
+  if (get_window (self) != NULL)
+    g_signal_emit (self, signals[STORE_PROBLEM], 0, message);
+  else
+    {
+      g_free (self->pending_problem);
+      self->pending_problem = g_strdup (message);
+    }
+}
+
+static FlWindow *
+ensure_window (FlApplication *self)
+{
+  FlWindow *window = get_window (self);
+
+  if (window == NULL)
+    {
+      window = fl_window_new (self);
+
+      if (self->pending_problem != NULL)
+        {
+          g_autofree char *message = g_steal_pointer (&self->pending_problem);
+
+          g_signal_emit (self, signals[STORE_PROBLEM], 0, message);
+        }
+    }
+
+  return window;
+}
+
+static void
+show_welcome_if_new (FlApplication *self,
+                     FlWindow      *window)
+{
+  GtkWindow *welcome;
+
+  if (g_settings_get_boolean (self->settings, "welcome-done") ||
+      fl_journal_get_profile (fl_store_get_journal (self->store))->is_set)
+    return;
+
+  welcome = fl_welcome_window_new (self, GTK_WINDOW (window));
+  gtk_window_present (welcome);
+}
+
+/* While reminders are on, closing the window does not end the app: it stays
+ * in the background to deliver them (app.quit ends it). */
+static void
+update_background (FlApplication *self)
+{
+  gboolean want = g_settings_get_boolean (self->settings, "reminders-enabled");
+
+  if (want && !self->held)
+    g_application_hold (G_APPLICATION (self));
+  else if (!want && self->held)
+    g_application_release (G_APPLICATION (self));
+  self->held = want;
+}
+
+/* The XDG autostart entry starts the app hidden at login while reminders
+ * are on, so that a reminder can come before the window was ever opened. */
+static void
+update_autostart (FlApplication *self)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "autostart", NULL);
+  g_autofree char *name = g_strconcat (APP_ID, ".desktop", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (self->for_test)
+    return;
+
+  if (g_settings_get_boolean (self->settings, "reminders-enabled"))
+    {
+      g_autoptr(GKeyFile) entry = g_key_file_new ();
+      g_autofree char *data = NULL;
+
+      g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_TYPE, "Application");
+      g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_NAME, "Fresh Legs");
+      g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_COMMENT,
+                             _("Deliver Fresh Legs reminders"));
+      g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, "fresh-legs --hidden");
+      g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_ICON, APP_ID);
+      g_key_file_set_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_NO_DISPLAY, TRUE);
+      g_key_file_set_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, "X-GNOME-Autostart-enabled", TRUE);
+      data = g_key_file_to_data (entry, NULL, NULL);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0 ||
+          !g_file_set_contents (path, data, -1, &error))
+        g_warning ("Could not write the autostart entry %s: %s", path,
+                   error ? error->message : g_strerror (errno));
+    }
+  else if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (g_unlink (path) != 0)
+        g_warning ("Could not remove the autostart entry %s: %s", path, g_strerror (errno));
+    }
+}
+
+static void
+update_drink_enabled (FlApplication *self)
+{
+  fl_scheduler_set_drink_enabled (self->scheduler,
+                                  g_settings_get_boolean (self->settings, "reminders-enabled") &&
+                                  g_settings_get_boolean (self->settings, "drink-reminders"));
+}
+
+static void
+on_reminders_setting_changed (FlApplication *self,
+                              const char    *key,
+                              GSettings     *settings)
+{
+  update_drink_enabled (self);
+
+  if (g_str_equal (key, "reminders-enabled"))
+    {
+      update_background (self);
+      update_autostart (self);
+    }
+}
+
+static gboolean
+do_not_disturb (FlApplication *self)
+{
+  return self->desktop_notifications != NULL &&
+         !g_settings_get_boolean (self->desktop_notifications, "show-banners");
+}
+
+static void
+on_scheduler_due (FlApplication *self,
+                  FlReminder    *reminder,
+                  FlScheduler   *scheduler)
+{
+  /* GNOME's do-not-disturb holds reminders until it ends; a newer one of the
+   * same kind replaces an older one held. */
+  if (do_not_disturb (self))
+    {
+      for (guint i = 0; i < self->held_reminders->len; i++)
+        {
+          FlReminder *held = g_ptr_array_index (self->held_reminders, i);
+
+          if (g_str_equal (held->kind, reminder->kind))
+            {
+              g_ptr_array_remove_index (self->held_reminders, i);
+              break;
+            }
+        }
+      g_ptr_array_add (self->held_reminders, fl_reminder_ref (reminder));
+      return;
+    }
+
+  fl_notifier_show (self->notifier, reminder);
+}
+
+static void
+on_show_banners_changed (FlApplication *self,
+                         const char    *key,
+                         GSettings     *settings)
+{
+  g_autoptr(GPtrArray) held = NULL;
+
+  if (do_not_disturb (self) || self->held_reminders->len == 0)
+    return;
+
+  held = g_steal_pointer (&self->held_reminders);
+  self->held_reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) fl_reminder_unref);
+  for (guint i = 0; i < held->len; i++)
+    fl_notifier_show (self->notifier, g_ptr_array_index (held, i));
+}
+
+static GSettings *
+desktop_notification_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.notifications", TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "show-banners"))
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+on_notifier_undelivered (FlApplication *self,
+                         FlReminder    *reminder,
+                         FlNotifier    *notifier)
+{
+  g_signal_emit (self, signals[REMINDER_IN_WINDOW], 0, reminder);
+}
+
+static void
+on_save_failed (FlApplication *self,
+                GError        *error,
+                FlStore       *store)
+{
+  g_autofree char *message = NULL;
+
+  /* TRANSLATORS: %s says why, e.g. "Permission denied" */
+  message = g_strdup_printf (_("Your last change could not be saved: %s. It is kept while Fresh Legs runs."),
+                             error->message);
+  report_problem (self, message);
+}
+
+static void
+log_drink_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  FlApplication *self = user_data;
+  g_autoptr(GDateTime) now = fl_clock_now (self->clock);
+  g_autoptr(FlRecord) drink = fl_drink_new (now, g_variant_get_int32 (parameter));
+  g_autoptr(GError) error = NULL;
+
+  if (!fl_journal_add (fl_store_get_journal (self->store), drink, &error))
+    report_problem (self, error->message);
+  else
+    fl_notifier_withdraw (self->notifier, "drink");
+}
+
+static void
+snooze_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  FlApplication *self = user_data;
+  const char *kind;
+  gint32 minutes;
+
+  g_variant_get (parameter, "(&si)", &kind, &minutes);
+  fl_scheduler_snooze (self->scheduler, kind, CLAMP (minutes, 1, 24 * 60));
+  fl_notifier_withdraw (self->notifier, kind);
+}
+
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  FlApplication *self = user_data;
+  FlWindow *window = ensure_window (self);
+
+  fl_window_show_page (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  FlApplication *self = user_data;
+  FlWindow *window = ensure_window (self);
+  GtkWindow *preferences = fl_preferences_window_new (self, GTK_WINDOW (window));
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (preferences);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  FlApplication *self = user_data;
+  FlWindow *window = ensure_window (self);
+  const char *developers[] = { "The Fresh Legs developers", NULL };
+
+  adw_show_about_window (GTK_WINDOW (window),
+                         "application-name", _("Fresh Legs"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Fresh Legs developers"),
+                         "developers", developers,
+                         "comments", _("Keep a runner’s legs from feeling heavy: cool-downs, training load, "
+                                       "sleep, drinking and iron, all on your own computer."),
+                         "website", "https://github.com/freshlegs/fresh-legs",
+                         "issue-url", "https://github.com/freshlegs/fresh-legs/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Fresh Legs developers",
+                         /* TRANSLATORS: your name and e-mail, one translator a line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  FlApplication *self = user_data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    gtk_window_close (l->data);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "log-drink", log_drink_action, "i" },
+  { "snooze", snooze_action, "(si)" },
+  { "show-page", show_page_action, "s" },
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+fl_application_activate (GApplication *app)
+{
+  FlApplication *self = FL_APPLICATION (app);
+  gboolean fresh = get_window (self) == NULL;
+  FlWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (fresh)
+    show_welcome_if_new (self, window);
+}
+
+static int
+fl_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *command_line)
+{
+  FlApplication *self = FL_APPLICATION (app);
+  g_auto(GStrv) argv = NULL;
+  int argc;
+
+  argv = g_application_command_line_get_arguments (command_line, &argc);
+
+  if (fl_cli_is_command (argc, argv))
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) err = g_string_new (NULL);
+      int status = fl_cli_run (self->store, self->clock, argc, argv, out, err);
+
+      if (out->len > 0)
+        g_application_command_line_print (command_line, "%s", out->str);
+      if (err->len > 0)
+        g_application_command_line_printerr (command_line, "%s", err->str);
+
+      return status;
+    }
+
+  /* `--hidden` (the autostart entry): run for reminders, no window */
+  if (argc >= 2 && g_str_equal (argv[1], "--hidden"))
+    return 0;
+
+  if (argc >= 2)
+    {
+      /* TRANSLATORS: %s is what was typed after fresh-legs */
+      g_application_command_line_printerr (command_line,
+                                           _("fresh-legs: unknown command “%s”; try “fresh-legs --help”\n"),
+                                           argv[1]);
+      return FL_CLI_BAD_INPUT;
+    }
+
+  g_application_activate (app);
+  return 0;
+}
+
+static void
+fl_application_startup (GApplication *app)
+{
+  FlApplication *self = FL_APPLICATION (app);
+  static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const char *preferences_accels[] = { "<Primary>comma", NULL };
+  g_autoptr(GError) error = NULL;
+  FlJournal *journal;
+
+  G_APPLICATION_CLASS (fl_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+
+  if (self->clock == NULL)
+    self->clock = fl_system_clock_new ();
+
+  self->store = fl_store_new (self->journal_path, self->clock);
+  if (!fl_store_load (self->store, &error))
+    {
+      /* The file exists but cannot be read: say so, and do not save over it. */
+      g_autofree char *message = g_strdup_printf (_("Your journal could not be read: %s. Nothing will be saved "
+                                                    "until this is fixed."), error->message);
+      fl_journal_set_read_only (fl_store_get_journal (self->store), TRUE);
+      report_problem (self, message);
+    }
+  else if (fl_store_get_notice (self->store) != NULL)
+    report_problem (self, fl_store_get_notice (self->store));
+
+  fl_store_set_autosave (self->store, TRUE);
+  g_signal_connect_object (self->store, "save-failed", G_CALLBACK (on_save_failed), self, G_CONNECT_SWAPPED);
+
+  journal = fl_store_get_journal (self->store);
+  self->settings = g_settings_new (BASE_ID);
+  self->scheduler = fl_scheduler_new (journal, self->clock);
+  g_settings_bind (self->settings, "wake-time", self->scheduler, "wake-time", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "bedtime", self->scheduler, "bedtime", G_SETTINGS_BIND_GET);
+  update_drink_enabled (self);
+  g_signal_connect_object (self->settings, "changed::reminders-enabled",
+                           G_CALLBACK (on_reminders_setting_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::drink-reminders",
+                           G_CALLBACK (on_reminders_setting_changed), self, G_CONNECT_SWAPPED);
+
+  self->notifier = fl_notifier_new (_("Fresh Legs"), G_ACTION_GROUP (self));
+  g_signal_connect_object (self->notifier, "undelivered", G_CALLBACK (on_notifier_undelivered),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scheduler, "due", G_CALLBACK (on_scheduler_due), self, G_CONNECT_SWAPPED);
+
+  self->desktop_notifications = desktop_notification_settings ();
+  if (self->desktop_notifications != NULL)
+    g_signal_connect_object (self->desktop_notifications, "changed::show-banners",
+                             G_CALLBACK (on_show_banners_changed), self, G_CONNECT_SWAPPED);
+
+  update_background (self);
+  update_autostart (self);
+
+  /* Reminders that came due while the app was closed are due now: shown once, late. */
+  fl_scheduler_recompute (self->scheduler);
+}
+
+static void
+fl_application_shutdown (GApplication *app)
+{
+  FlApplication *self = FL_APPLICATION (app);
+
+  /* Disconnect the model from the desktop before the objects go. */
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->scheduler);
+
+  G_APPLICATION_CLASS (fl_application_parent_class)->shutdown (app);
+}
+
+static void
+fl_application_dispose (GObject *object)
+{
+  FlApplication *self = FL_APPLICATION (object);
+
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->scheduler);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->desktop_notifications);
+  g_clear_pointer (&self->held_reminders, g_ptr_array_unref);
+  g_clear_object (&self->clock);
+
+  G_OBJECT_CLASS (fl_application_parent_class)->dispose (object);
+}
+
+static void
+fl_application_finalize (GObject *object)
+{
+  FlApplication *self = FL_APPLICATION (object);
+
+  g_free (self->journal_path);
+  g_free (self->pending_problem);
+
+  G_OBJECT_CLASS (fl_application_parent_class)->finalize (object);
+}
+
+static void
+fl_application_class_init (FlApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = fl_application_dispose;
+  object_class->finalize = fl_application_finalize;
+
+  app_class->activate = fl_application_activate;
+  app_class->command_line = fl_application_command_line;
+  app_class->startup = fl_application_startup;
+  app_class->shutdown = fl_application_shutdown;
+
+  /**
+   * FlApplication::reminder-in-window:
+   * @reminder: the reminder no notification server took
+   */
+  signals[REMINDER_IN_WINDOW] =
+    g_signal_new ("reminder-in-window",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, FL_TYPE_REMINDER);
+
+  /**
+   * FlApplication::store-problem:
+   * @message: a translated sentence about the journal file
+   */
+  signals[STORE_PROBLEM] =
+    g_signal_new ("store-problem",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+fl_application_init (FlApplication *self)
+{
+  self->held_reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) fl_reminder_unref);
+}
+
+FlApplication *
+fl_application_new (void)
+{
+  return g_object_new (FL_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+FlApplication *
+fl_application_new_for_test (FlClock    *clock,
+                             const char *journal_path)
+{
+  FlApplication *self;
+
+  /* Non-unique, so that tests never talk to a Fresh Legs the developer runs. */
+  self = g_object_new (FL_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+  self->clock = g_object_ref (clock);
+  self->journal_path = g_strdup (journal_path);
+  self->for_test = TRUE;
+
+  return self;
+}
+
+FlClock *
+fl_application_get_clock (FlApplication *self)
+{
+  g_return_val_if_fail (FL_IS_APPLICATION (self), NULL);
+  return self->clock;
+}
+
+FlStore *
+fl_application_get_store (FlApplication *self)
+{
+  g_return_val_if_fail (FL_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+FlJournal *
+fl_application_get_journal (FlApplication *self)
+{
+  g_return_val_if_fail (FL_IS_APPLICATION (self), NULL);
+  return self->store ? fl_store_get_journal (self->store) : NULL;
+}
+
+FlScheduler *
+fl_application_get_scheduler (FlApplication *self)
+{
+  g_return_val_if_fail (FL_IS_APPLICATION (self), NULL);
+  return self->scheduler;
+}
+
+GSettings *
+fl_application_get_settings (FlApplication *self)
+{
+  g_return_val_if_fail (FL_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
