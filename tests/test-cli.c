@@ -192,6 +192,7 @@ test_is_command (void)
     { "profile", TRUE },
     { "log", TRUE },
     { "today", TRUE },
+    { "routine", TRUE },
     { "import", FALSE },
     { "foods", FALSE },
     { "Log", FALSE },
@@ -383,12 +384,18 @@ test_help (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "\n  profile "));
   g_assert_nonnull (strstr (f->out, "\n  log "));
   g_assert_nonnull (strstr (f->out, "\n  today "));
+  g_assert_nonnull (strstr (f->out, "\n  routine "));
   /* Not offered before it exists */
   g_assert_null (strstr (f->out, "import"));
 
   run_ok (f, "log --help");
   g_assert_nonnull (strstr (f->out, "fresh-legs log drink AMOUNT"));
   g_assert_nonnull (strstr (f->out, "fresh-legs log run --distance"));
+  g_assert_nonnull (strstr (f->out, "fresh-legs log cooldown [--at TIME] [--steps-done N]"));
+
+  run_ok (f, "routine --help");
+  g_assert_nonnull (strstr (f->out, "--list"));
+  g_assert_nonnull (strstr (f->out, "--json"));
 
   run_ok (f, "log run --help");
   g_assert_nonnull (strstr (f->out, "--distance=DISTANCE"));
@@ -577,7 +584,8 @@ test_today (Fixture       *f,
   g_assert_true (g_str_has_prefix (f->out, "{\"date\":\"2026-11-27\",\"profile\":{\"is_set\":false,"));
   /* Without a profile: the men's base, as the larger one (EFSA 2010) */
   g_assert_true (g_str_has_suffix (f->out,
-                                   "\"hydration\":{\"goal_ml\":2000,\"base_ml\":2000,\"runs_ml\":0,\"drunk_ml\":0}}\n"));
+                                   "\"hydration\":{\"goal_ml\":2000,\"base_ml\":2000,\"runs_ml\":0,\"drunk_ml\":0},"
+                                   "\"cooldown\":{\"done_today\":false,\"last_14d\":{\"runs\":0,\"runs_with_cooldown\":0}}}\n"));
   g_assert_cmpuint (count_lines (f->out), ==, 1);
 
   run_ok (f, "profile --sex female");
@@ -590,17 +598,127 @@ test_today (Fixture       *f,
   run_ok (f, "today --json");
   g_assert_cmpstr (f->out, ==,
                    "{\"date\":\"2026-11-27\",\"profile\":{\"is_set\":true,\"assumed\":null},"
-                   "\"hydration\":{\"goal_ml\":3550,\"base_ml\":1600,\"runs_ml\":1950,\"drunk_ml\":1150}}\n");
+                   "\"hydration\":{\"goal_ml\":3550,\"base_ml\":1600,\"runs_ml\":1950,\"drunk_ml\":1150},"
+                   "\"cooldown\":{\"done_today\":false,\"last_14d\":{\"runs\":1,\"runs_with_cooldown\":0}}}\n");
 
   run_ok (f, "today --date 2026-11-26 --json");
   g_assert_cmpstr (f->out, ==,
                    "{\"date\":\"2026-11-26\",\"profile\":{\"is_set\":true,\"assumed\":null},"
-                   "\"hydration\":{\"goal_ml\":1600,\"base_ml\":1600,\"runs_ml\":0,\"drunk_ml\":300}}\n");
+                   "\"hydration\":{\"goal_ml\":1600,\"base_ml\":1600,\"runs_ml\":0,\"drunk_ml\":300},"
+                   "\"cooldown\":{\"done_today\":false,\"last_14d\":{\"runs\":0,\"runs_with_cooldown\":0}}}\n");
 
   run_ok (f, "today");
   g_assert_true (g_str_has_prefix (f->out, "Friday 2026-11-27\n"));
   g_assert_nonnull (strstr (f->out, "Hydration: 1.15 L of 3.55 L\n"));
   g_assert_true (g_str_has_suffix (f->out, "\n"));
+}
+
+/* The shipped routines, shortest first, and one as the JSON scripts read */
+static void
+test_routine (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *steps;
+  JsonObject *step;
+
+  run_ok (f, "routine --list");
+  /* The runner's own would follow */
+  g_assert_true (g_str_has_prefix (f->out,
+                                   "post-run-5   After a run — 5 minutes (4:58)\n"
+                                   "post-run-10  After a run — 10 minutes (9:53)\n"
+                                   "post-run-15  After a run — 15 minutes (15:08)\n"));
+
+  run_ok (f, "routine --list --json");
+  g_assert_true (g_str_has_prefix (f->out,
+                                   "[{\"name\":\"post-run-5\",\"title\":\"After a run — 5 minutes\","
+                                   "\"total_s\":298,\"shipped\":true},"));
+  g_assert_cmpuint (count_lines (f->out), ==, 1);
+
+  run_ok (f, "routine post-run-5 --json");
+  g_assert_cmpuint (count_lines (f->out), ==, 1);
+  g_assert_true (g_str_has_prefix (f->out,
+                                   "{\"name\":\"post-run-5\",\"title\":\"After a run — 5 minutes\",\"total_s\":298,"
+                                   "\"steps\":[{\"kind\":\"lead-in\",\"stretch\":\"quadriceps\",\"side\":null,"
+                                   "\"seconds\":3,\"muscles\":[\"quadriceps\",\"hip-flexors\"]},"
+                                   "{\"kind\":\"hold\",\"stretch\":\"quadriceps\",\"side\":\"left\",\"seconds\":25,"
+                                   "\"muscles\":[\"quadriceps\",\"hip-flexors\"]},"
+                                   "{\"kind\":\"change\",\"stretch\":\"quadriceps\",\"side\":null,\"seconds\":5,"));
+  g_assert_true (json_parser_load_from_data (parser, f->out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  steps = json_object_get_array_member (root, "steps");
+  /* A lead-in, 10 holds and the 9 changes between them */
+  g_assert_cmpuint (json_array_get_length (steps), ==, 20);
+  step = json_array_get_object_element (steps, 19);
+  g_assert_cmpstr (json_object_get_string_member (step, "kind"), ==, "hold");
+  g_assert_cmpstr (json_object_get_string_member (step, "stretch"), ==, "glutes");
+  g_assert_cmpstr (json_object_get_string_member (step, "side"), ==, "right");
+
+  /* Without a name: the default, in words */
+  run_ok (f, "routine");
+  g_assert_true (g_str_has_prefix (f->out,
+                                   "After a run — 10 minutes (post-run-10), 9:53\n"
+                                   "  0:00  Get ready: Standing quad stretch — 3 s\n"
+                                   "  0:03  Standing quad stretch, left side — 30 s\n"
+                                   "  0:33  Change to: Standing quad stretch — 5 s\n"
+                                   "  0:38  Standing quad stretch, right side — 30 s\n"));
+  g_assert_true (g_str_has_suffix (f->out, "  9:23  Child’s pose, both sides — 30 s\n"));
+  g_assert_cmpuint (count_lines (f->out), ==, 1 + 34);
+
+  /* Reading routines stores nothing */
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_log_cooldown (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(FlStore) saved = NULL;
+  GPtrArray *cooldowns;
+  FlCooldown *cooldown;
+
+  /* Just done: it started 9:53 ago */
+  run_ok (f, "log cooldown");
+  g_assert_cmpstr (f->out, ==, "Logged a cool-down from 13:55: After a run — 10 minutes, 17 of 17 stretches.\n");
+
+  /* Stopped after three holds: 3 + 3 × 30 + 2 × 5 = 103 s */
+  run_ok (f, "log cooldown --at 13:00 --steps-done 3");
+  g_assert_cmpstr (f->out, ==, "Logged a cool-down from 13:00: After a run — 10 minutes, 3 of 17 stretches.\n");
+
+  run_ok (f, "log cooldown --routine post-run-5 --at 2026-11-26T18:30");
+  g_assert_cmpstr (f->out, ==,
+                   "Logged a cool-down from 2026-11-26 18:30: After a run — 5 minutes, 10 of 10 stretches.\n");
+
+  saved = reload (f);
+  cooldowns = records (saved, FL_RECORD_COOLDOWN);
+  g_assert_cmpuint (cooldowns->len, ==, 3);
+
+  cooldown = FL_COOLDOWN (g_ptr_array_index (cooldowns, 0));
+  assert_time (((FlRecord *) cooldown)->time, "2026-11-26T18:30:00+01:00");
+  assert_time (cooldown->end, "2026-11-26T18:34:58+01:00");
+  g_assert_cmpstr (cooldown->routine, ==, "post-run-5");
+  g_assert_cmpint (cooldown->steps_done, ==, 10);
+  g_assert_cmpint (cooldown->steps_total, ==, 10);
+
+  cooldown = FL_COOLDOWN (g_ptr_array_index (cooldowns, 1));
+  assert_time (((FlRecord *) cooldown)->time, "2026-11-27T13:00:00+01:00");
+  assert_time (cooldown->end, "2026-11-27T13:01:43+01:00");
+  g_assert_cmpint (cooldown->steps_done, ==, 3);
+  g_assert_cmpint (cooldown->steps_total, ==, 17);
+
+  cooldown = FL_COOLDOWN (g_ptr_array_index (cooldowns, 2));
+  assert_time (((FlRecord *) cooldown)->time, "2026-11-27T13:55:07+01:00");
+  assert_time (cooldown->end, "2026-11-27T14:05:00+01:00");
+  g_assert_cmpstr (cooldown->routine, ==, "post-run-10");
+  g_assert_cmpint (cooldown->steps_done, ==, 17);
+  g_assert_cmpint (cooldown->steps_total, ==, 17);
+
+  run_ok (f, "today --json");
+  g_assert_true (g_str_has_suffix (f->out,
+                                   "\"cooldown\":{\"done_today\":true,\"last_14d\":{\"runs\":0,\"runs_with_cooldown\":0}}}\n"));
 }
 
 /* Each of these must exit 2 with one line and store nothing */
@@ -689,6 +807,21 @@ static const char *bad_inputs[] = {
   "today --date 2026-11-27T10:00",
   "today --json extra",
   "today --format json",
+  "log cooldown extra",
+  "log cooldown --steps-done 0",
+  "log cooldown --steps-done 18",
+  "log cooldown --steps-done all",
+  "log cooldown --steps-done 11 --routine post-run-5",
+  "log cooldown --at 2026-11-28T10:00",
+  "log cooldown --at 14:06",
+  "log cooldown --at soon",
+  "log cooldown --routine yoga",
+  "log cooldown --routine stretches",
+  "routine yoga",
+  "routine ../journal",
+  "routine post-run-5 post-run-10",
+  "routine --list post-run-5",
+  "routine --format json",
 };
 
 static void
@@ -764,7 +897,12 @@ test_bad_input_messages (Fixture       *f,
     { "log drink 250ml --volume 3",
       "fresh-legs: Unknown option --volume; usage: fresh-legs log drink AMOUNT [--at TIME]\n" },
     { "frobnicate",
-      "fresh-legs: “frobnicate” is not a command; commands are profile, log, today (see fresh-legs --help)\n" },
+      "fresh-legs: “frobnicate” is not a command; commands are profile, log, today, routine (see fresh-legs --help)\n" },
+    { "log cooldown --steps-done 18",
+      "fresh-legs: “18” is not understood for --steps-done; “post-run-10” has 1 to 17 stretches to hold\n" },
+    { "routine yoga",
+      "fresh-legs: There is no routine called “yoga”. See “fresh-legs routine --list”; "
+      "a routine is named like post-run-10\n" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -937,6 +1075,8 @@ main (int   argc,
   ADD ("log-run", test_log_run);
   ADD ("profile", test_profile);
   ADD ("today", test_today);
+  ADD ("routine", test_routine);
+  ADD ("log-cooldown", test_log_cooldown);
   ADD ("bad-input/stores-nothing", test_bad_input);
   ADD ("bad-input/messages", test_bad_input_messages);
   ADD ("journal/read-only", test_read_only);

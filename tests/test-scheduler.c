@@ -178,6 +178,10 @@ test_reminder_content (Fixture       *fixture,
   FlReminderAction *action;
   FlReminder *reminder;
 
+  /* The drink reminder alone: the run just ended would bring the cool-down
+   * one (tested below) */
+  fl_scheduler_set_cooldown_enabled (fixture->scheduler, FALSE);
+
   /* A hot hour's run makes the goal 2.0 + 1.95 = 3.95 L; with 500 ml drunk,
    * behind (750 ml due) at 7:00 + 15 h × 750 / 3950 = 9:50:54 (rounded up) */
   FL_RUN (run)->temperature_c = 28;
@@ -439,6 +443,10 @@ test_midnight (Fixture       *fixture,
   g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 ("2026-11-28T06:00:00+01:00", NULL);
   g_autoptr(FlRecord) run = fl_run_new (start, 3600, 10000);
 
+  /* The drink reminder alone: the run's end would bring the cool-down one
+   * (tested below) */
+  fl_scheduler_set_cooldown_enabled (fixture->scheduler, FALSE);
+
   /* 22:30, today is over; tomorrow's goal has a planned hot run:
    * 2.0 + 1.95 = 3.95 L, 250 ml due at 7:00 + 15 h × 250 / 3950 = 7:56:58 */
   assert_now (fixture, "2026-11-27T22:30:00+01:00");
@@ -647,6 +655,283 @@ test_properties (Fixture       *fixture,
   assert_next_due (fixture, "2026-11-27T07:52:30+01:00");
 }
 
+/* The cool-down reminder. The fixture's drink reminder is switched off so
+ * that what fires is the cool-down's alone, except where both are tested. */
+
+static void
+add_run (FlJournal  *journal,
+         const char *start_iso,
+         int         minutes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 (start_iso, NULL);
+  g_autoptr(FlRecord) run = fl_run_new (start, minutes * 60, 8000);
+
+  g_assert_true (fl_journal_add (journal, run, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_cooldown (FlJournal  *journal,
+              const char *start_iso,
+              int         steps_done)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 (start_iso, NULL);
+  g_autoptr(FlRecord) cooldown = fl_record_new (FL_RECORD_COOLDOWN, start);
+
+  FL_COOLDOWN (cooldown)->end = g_date_time_add_minutes (start, 10);
+  FL_COOLDOWN (cooldown)->routine = g_strdup ("post-run-10");
+  FL_COOLDOWN (cooldown)->steps_done = steps_done;
+  FL_COOLDOWN (cooldown)->steps_total = 17;
+  g_assert_true (fl_journal_add (journal, cooldown, &error));
+  g_assert_no_error (error);
+}
+
+static void
+cooldown_setup (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture_setup (fixture, data);
+  fl_scheduler_set_drink_enabled (fixture->scheduler, FALSE);
+}
+
+static void
+assert_cooldown_due (Fixture    *fixture,
+                     const char *expected)
+{
+  g_autofree char *due = local_iso (fl_scheduler_get_next_due (fixture->scheduler, "cooldown"));
+  g_autofree char *deadline = local_iso (fl_scheduler_get_next_deadline (fixture->scheduler));
+
+  g_assert_cmpstr (due, ==, expected);
+  g_assert_cmpstr (deadline, ==, expected);
+  g_assert_cmpuint (fl_test_clock_n_pending (fixture->clock), ==, expected ? 1 : 0);
+}
+
+/* A run logged 5 minutes after it ended: "Time to cool down" at once,
+ * with Start and Later; once */
+static void
+test_cooldown_after_run (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  FlReminderAction *action;
+  FlReminder *reminder;
+  const char *kind = NULL;
+  gint32 minutes = 0;
+
+  assert_cooldown_due (fixture, NULL);
+  add_run (fixture->journal, "2026-11-27T06:10:00+01:00", 45);
+  assert_cooldown_due (fixture, "2026-11-27T06:55:00+01:00");
+
+  fl_test_clock_advance (fixture->clock, 0);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  reminder = fired (fixture, 0);
+  g_assert_cmpstr (reminder->kind, ==, "cooldown");
+  g_assert_cmpstr (reminder->title, ==, "Time to cool down");
+  g_assert_cmpstr (reminder->body, ==,
+                   "A few minutes of stretching now, while your muscles are warm, helps against heavy legs.");
+  assert_fired_due (fixture, 0, "2026-11-27T06:55:00+01:00");
+
+  g_assert_cmpuint (reminder->actions->len, ==, 2);
+  action = &g_array_index (reminder->actions, FlReminderAction, 0);
+  g_assert_cmpstr (action->label, ==, "Start");
+  g_assert_cmpstr (action->action, ==, "app.start-cooldown");
+  g_assert_null (action->target);
+  action = &g_array_index (reminder->actions, FlReminderAction, 1);
+  g_assert_cmpstr (action->label, ==, "Later");
+  g_assert_cmpstr (action->action, ==, "app.snooze");
+  g_assert_cmpstr (g_variant_get_type_string (action->target), ==, "(si)");
+  g_variant_get (action->target, "(&si)", &kind, &minutes);
+  g_assert_cmpstr (kind, ==, "cooldown");
+  g_assert_cmpint (minutes, ==, 30);
+
+  /* Shown once: nothing more for this run */
+  assert_cooldown_due (fixture, NULL);
+  advance_minutes (fixture, 3 * 60);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+
+  /* The next run brings it again */
+  add_run (fixture->journal, "2026-11-27T09:30:00+01:00", 30);
+  assert_cooldown_due (fixture, "2026-11-27T10:00:00+01:00");
+  fl_test_clock_advance (fixture->clock, 0);
+  g_assert_cmpuint (fixture->fired->len, ==, 2);
+  assert_fired_due (fixture, 1, "2026-11-27T10:00:00+01:00");
+}
+
+/* A run in the journal before it ends (a planned one): due as it ends */
+static void
+test_cooldown_as_run_ends (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  add_run (fixture->journal, "2026-11-27T07:00:00+01:00", 45);
+  assert_cooldown_due (fixture, "2026-11-27T07:45:00+01:00");
+
+  advance_minutes (fixture, 44);
+  g_assert_cmpuint (fixture->fired->len, ==, 0);
+  advance_minutes (fixture, 1);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  assert_fired_due (fixture, 0, "2026-11-27T07:45:00+01:00");
+}
+
+/* "Later": 30 minutes; a cool-down logged meanwhile cancels it */
+static void
+test_cooldown_later (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  FlReminderState state = { NULL, NULL };
+
+  add_run (fixture->journal, "2026-11-27T06:15:00+01:00", 40);
+  fl_test_clock_advance (fixture->clock, 0);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+
+  advance_minutes (fixture, 2);
+  fl_scheduler_snooze (fixture->scheduler, "cooldown", 30);
+  assert_cooldown_due (fixture, "2026-11-27T07:32:00+01:00");
+  advance_minutes (fixture, 29);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  advance_minutes (fixture, 1);
+  g_assert_cmpuint (fixture->fired->len, ==, 2);
+  assert_fired_due (fixture, 1, "2026-11-27T07:32:00+01:00");
+  assert_cooldown_due (fixture, NULL);
+
+  fl_journal_get_reminder_state (fixture->journal, "cooldown", &state);
+  g_assert_null (state.snoozed_until);
+  fl_reminder_state_clear (&state);
+
+  /* Later once more, then the runner does it from the window */
+  fl_scheduler_snooze (fixture->scheduler, "cooldown", 30);
+  assert_cooldown_due (fixture, "2026-11-27T08:02:00+01:00");
+  advance_minutes (fixture, 10);
+  add_cooldown (fixture->journal, "2026-11-27T07:42:00+01:00", 17);
+  assert_cooldown_due (fixture, NULL);
+  advance_minutes (fixture, 60);
+  g_assert_cmpuint (fixture->fired->len, ==, 2);
+}
+
+/* Only within 2 hours of the run's end, and not after a cool-down */
+static void
+test_cooldown_window (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  /* Ended 05:00, exactly 2 h ago: too late to remind */
+  add_run (fixture->journal, "2026-11-27T04:00:00+01:00", 60);
+  assert_cooldown_due (fixture, NULL);
+
+  /* Ended 06:30 and already cooled down at 06:35: nothing */
+  add_run (fixture->journal, "2026-11-27T05:45:00+01:00", 45);
+  add_cooldown (fixture->journal, "2026-11-27T06:35:00+01:00", 17);
+  assert_cooldown_due (fixture, NULL);
+
+  /* A cool-down stopped before any hold ran out does not count */
+  add_run (fixture->journal, "2026-11-27T06:00:00+01:00", 40);
+  add_cooldown (fixture->journal, "2026-11-27T06:45:00+01:00", 0);
+  assert_cooldown_due (fixture, "2026-11-27T06:40:00+01:00");
+  fl_test_clock_advance (fixture->clock, 0);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+}
+
+/* Reminded, quit, started again: not shown twice */
+static void
+test_cooldown_restart (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  add_run (fixture->journal, "2026-11-27T06:00:00+01:00", 50);
+  fl_test_clock_advance (fixture->clock, 0);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+
+  stop_scheduler (fixture);
+  advance_minutes (fixture, 5);
+  start_scheduler (fixture);
+  fl_scheduler_set_drink_enabled (fixture->scheduler, FALSE);
+  assert_cooldown_due (fixture, NULL);
+  advance_minutes (fixture, 60);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+}
+
+static void
+test_cooldown_disable (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  guint notified = 0;
+  gboolean enabled = FALSE;
+
+  g_signal_connect_swapped (fixture->scheduler, "notify::cooldown-enabled",
+                            G_CALLBACK (count_notify), &notified);
+  g_object_get (fixture->scheduler, "cooldown-enabled", &enabled, NULL);
+  g_assert_true (enabled);
+
+  add_run (fixture->journal, "2026-11-27T07:00:00+01:00", 30);
+  assert_cooldown_due (fixture, "2026-11-27T07:30:00+01:00");
+
+  fl_scheduler_set_cooldown_enabled (fixture->scheduler, FALSE);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_false (fl_scheduler_get_cooldown_enabled (fixture->scheduler));
+  assert_cooldown_due (fixture, NULL);
+  fl_scheduler_set_cooldown_enabled (fixture->scheduler, FALSE);
+  g_assert_cmpuint (notified, ==, 1);
+
+  advance_minutes (fixture, 60);
+  g_assert_cmpuint (fixture->fired->len, ==, 0);
+
+  /* Switched on again at 8:00, half an hour after the end: due at once */
+  g_object_set (fixture->scheduler, "cooldown-enabled", TRUE, NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  assert_cooldown_due (fixture, "2026-11-27T07:30:00+01:00");
+  fl_test_clock_advance (fixture->clock, 0);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+}
+
+/* With the drink reminder on too: one wake-up, always for the earlier of
+ * the two, and each fires at its own time */
+static void
+assert_one_wake_up_for_earliest (Fixture *fixture)
+{
+  GDateTime *drink = fl_scheduler_get_next_due (fixture->scheduler, "drink");
+  GDateTime *cooldown = fl_scheduler_get_next_due (fixture->scheduler, "cooldown");
+  GDateTime *earliest = drink;
+  g_autofree char *expected = NULL;
+  g_autofree char *deadline = NULL;
+
+  if (earliest == NULL || (cooldown != NULL && g_date_time_compare (cooldown, earliest) < 0))
+    earliest = cooldown;
+  expected = local_iso (earliest);
+  deadline = local_iso (fl_scheduler_get_next_deadline (fixture->scheduler));
+  g_assert_cmpstr (deadline, ==, expected);
+  g_assert_cmpuint (fl_test_clock_n_pending (fixture->clock), ==, earliest ? 1 : 0);
+}
+
+static void
+test_cooldown_and_drink (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *cooldown_due = NULL;
+  guint cooldowns = 0;
+
+  /* A 45-minute run from 9:00: the drink goal grows to 3.125 L, 250 ml due
+   * by 7:00 + 15 h × 250 / 3125 = 8:12; the run ends at 9:45 */
+  add_run (fixture->journal, "2026-11-27T09:00:00+01:00", 45);
+  assert_next_due (fixture, "2026-11-27T08:12:00+01:00");
+  cooldown_due = local_iso (fl_scheduler_get_next_due (fixture->scheduler, "cooldown"));
+  g_assert_cmpstr (cooldown_due, ==, "2026-11-27T09:45:00+01:00");
+
+  for (int i = 0; i < 16; i++)
+    {
+      advance_minutes (fixture, 15);
+      assert_one_wake_up_for_earliest (fixture);
+    }
+
+  g_assert_cmpuint (fixture->fired->len, >=, 2);
+  g_assert_cmpstr (fired (fixture, 0)->kind, ==, "drink");
+  assert_fired_due (fixture, 0, "2026-11-27T08:12:00+01:00");
+  for (guint i = 0; i < fixture->fired->len; i++)
+    if (g_str_equal (fired (fixture, i)->kind, "cooldown"))
+      {
+        cooldowns++;
+        assert_fired_due (fixture, i, "2026-11-27T09:45:00+01:00");
+      }
+  g_assert_cmpuint (cooldowns, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -676,6 +961,19 @@ main (int   argc,
   ADD ("clock-jump-backward", test_clock_jump_backward, NULL);
   ADD ("disable", test_disable, NULL);
   ADD ("properties", test_properties, NULL);
+  ADD ("cooldown-and-drink", test_cooldown_and_drink, NULL);
+
+#define ADD_COOLDOWN(path, func, now) \
+  g_test_add ("/fl/scheduler/cooldown/" path, Fixture, now, cooldown_setup, func, fixture_teardown)
+
+  ADD_COOLDOWN ("after-run", test_cooldown_after_run, NULL);
+  ADD_COOLDOWN ("as-run-ends", test_cooldown_as_run_ends, NULL);
+  ADD_COOLDOWN ("later", test_cooldown_later, NULL);
+  ADD_COOLDOWN ("window", test_cooldown_window, NULL);
+  ADD_COOLDOWN ("restart-does-not-repeat", test_cooldown_restart, NULL);
+  ADD_COOLDOWN ("disable", test_cooldown_disable, NULL);
+
+#undef ADD_COOLDOWN
 
 #undef ADD
 

@@ -89,11 +89,13 @@ test_json (void)
   g_assert_cmpstr (text, ==,
                    "{\"date\":\"2026-11-27\","
                    "\"profile\":{\"is_set\":true,\"assumed\":null},"
-                   "\"hydration\":{\"goal_ml\":3550,\"base_ml\":1600,\"runs_ml\":1950,\"drunk_ml\":750}}");
+                   "\"hydration\":{\"goal_ml\":3550,\"base_ml\":1600,\"runs_ml\":1950,\"drunk_ml\":750},"
+                   "\"cooldown\":{\"done_today\":false,\"last_14d\":{\"runs\":1,\"runs_with_cooldown\":0}}}");
   g_assert_cmpstr (other, ==,
                    "{\"date\":\"2026-11-28\","
                    "\"profile\":{\"is_set\":true,\"assumed\":null},"
-                   "\"hydration\":{\"goal_ml\":1600,\"base_ml\":1600,\"runs_ml\":0,\"drunk_ml\":330}}");
+                   "\"hydration\":{\"goal_ml\":1600,\"base_ml\":1600,\"runs_ml\":0,\"drunk_ml\":330},"
+                   "\"cooldown\":{\"done_today\":false,\"last_14d\":{\"runs\":1,\"runs_with_cooldown\":0}}}");
 }
 
 static void
@@ -112,7 +114,7 @@ test_json_default_profile (void)
   g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpuint (json_object_get_size (root), ==, 3);
+  g_assert_cmpuint (json_object_get_size (root), ==, 4);
   g_assert_cmpstr (json_object_get_string_member (root, "date"), ==, "2026-03-29");
 
   profile = json_object_get_object_member (root, "profile");
@@ -127,6 +129,89 @@ test_json_default_profile (void)
   g_assert_cmpint (json_object_get_int_member (hydration, "base_ml"), ==, 2000);
   g_assert_cmpint (json_object_get_int_member (hydration, "runs_ml"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (hydration, "drunk_ml"), ==, 200);
+}
+
+static void
+add_cooldown (FlJournal  *journal,
+              const char *start,
+              int         minutes,
+              int         steps_done)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (start, NULL);
+  g_autoptr(FlRecord) cooldown = fl_record_new (FL_RECORD_COOLDOWN, time);
+
+  FL_COOLDOWN (cooldown)->end = g_date_time_add_minutes (time, minutes);
+  FL_COOLDOWN (cooldown)->routine = g_strdup ("post-run-10");
+  FL_COOLDOWN (cooldown)->steps_done = steps_done;
+  FL_COOLDOWN (cooldown)->steps_total = 17;
+  g_assert_true (fl_journal_add (journal, cooldown, &error));
+  g_assert_no_error (error);
+}
+
+static JsonObject *
+cooldown_section (FlJournal  *journal,
+                  int         day,
+                  JsonParser *parser)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = today_json (journal, 2026, 11, day);
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+
+  return json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "cooldown");
+}
+
+/* A run is followed by a cool-down when one starts within 2 hours of its
+ * end; the 14 days are the day and the 13 before it, by the run's start. */
+static void
+test_cooldown (void)
+{
+  g_autoptr(FlJournal) journal = fl_journal_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *section, *last;
+
+  /* Ends 08:30, cool-down at 08:40: followed */
+  add_run (journal, "2026-11-27T07:30:00+01:00", 60, 10);
+  add_cooldown (journal, "2026-11-27T08:40:00+01:00", 10, 17);
+  /* Ends 18:45, cool-down at 20:50, 2 h 5 min later: not followed */
+  add_run (journal, "2026-11-20T18:00:00+01:00", 45, 10);
+  add_cooldown (journal, "2026-11-20T20:50:00+01:00", 10, 17);
+  /* The first of the 14 days; a cool-down the minute it ended: followed */
+  add_run (journal, "2026-11-14T07:00:00+01:00", 30, 10);
+  add_cooldown (journal, "2026-11-14T07:30:00+01:00", 5, 10);
+  /* The day before the 14: not counted */
+  add_run (journal, "2026-11-13T07:00:00+01:00", 30, 10);
+  add_cooldown (journal, "2026-11-13T07:35:00+01:00", 10, 17);
+  /* A cool-down stopped before its first hold ran out does not count */
+  add_run (journal, "2026-11-25T07:00:00+01:00", 30, 10);
+  add_cooldown (journal, "2026-11-25T07:35:00+01:00", 1, 0);
+  /* Ran late on the 26th, cooled down after midnight: followed, and a
+   * cool-down on the 27th */
+  add_run (journal, "2026-11-26T23:30:00+01:00", 30, 10);
+  add_cooldown (journal, "2026-11-27T00:10:00+01:00", 5, 3);
+
+  section = cooldown_section (journal, 27, parser);
+  g_assert_true (json_object_get_boolean_member (section, "done_today"));
+  last = json_object_get_object_member (section, "last_14d");
+  g_assert_cmpint (json_object_get_int_member (last, "runs"), ==, 5);
+  g_assert_cmpint (json_object_get_int_member (last, "runs_with_cooldown"), ==, 3);
+
+  /* A day later the 14th falls out of the window */
+  section = cooldown_section (journal, 28, parser);
+  g_assert_false (json_object_get_boolean_member (section, "done_today"));
+  last = json_object_get_object_member (section, "last_14d");
+  g_assert_cmpint (json_object_get_int_member (last, "runs"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (last, "runs_with_cooldown"), ==, 2);
+
+  /* The 25th: its own cool-down had no hold done; the 12th to the 25th
+   * hold the runs of the 13th, 14th, 20th and 25th, the first two followed */
+  section = cooldown_section (journal, 25, parser);
+  g_assert_false (json_object_get_boolean_member (section, "done_today"));
+  last = json_object_get_object_member (section, "last_14d");
+  g_assert_cmpint (json_object_get_int_member (last, "runs"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (last, "runs_with_cooldown"), ==, 2);
 }
 
 static void
@@ -176,6 +261,7 @@ main (int   argc,
 
   g_test_add_func ("/fl/today/json", test_json);
   g_test_add_func ("/fl/today/json-default-profile", test_json_default_profile);
+  g_test_add_func ("/fl/today/cooldown", test_cooldown);
   g_test_add_func ("/fl/today/text", test_text);
   g_test_add_func ("/fl/today/text-default-profile", test_text_default_profile);
 

@@ -18,6 +18,7 @@
 
 #include "fl-cli.h"
 #include "fl-hydration.h"
+#include "fl-routine.h"
 #include "fl-today.h"
 
 /* The same limits as fl_record_validate() (fl-record.h: a drink is
@@ -84,6 +85,8 @@ static int cmd_log       (Cli *cli, const CliCommand *command, int argc, char **
 static int cmd_log_drink (Cli *cli, const CliCommand *command, int argc, char **argv);
 static int cmd_log_run   (Cli *cli, const CliCommand *command, int argc, char **argv);
 static int cmd_today     (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_log_cooldown (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_routine   (Cli *cli, const CliCommand *command, int argc, char **argv);
 
 enum {
   PROFILE_SEX,
@@ -137,6 +140,33 @@ static const CliOption run_options[] = {
 };
 
 enum {
+  COOLDOWN_AT,
+  COOLDOWN_STEPS_DONE,
+  COOLDOWN_ROUTINE,
+};
+
+static const CliOption cooldown_options[] = {
+  [COOLDOWN_AT] = { "at", N_("TIME"),
+                    N_("when it started, e.g. 2026-11-27T18:30 or 18:30 for today (default: now minus its length)") },
+  [COOLDOWN_STEPS_DONE] = { "steps-done", N_("N"),
+                            N_("how many of the routine’s stretches you held, a whole number from 1 to all of them (default: all)") },
+  [COOLDOWN_ROUTINE] = { "routine", N_("NAME"),
+                         N_("the routine you did, e.g. post-run-10 (default: post-run-10; see “fresh-legs routine --list”)") },
+  { NULL }
+};
+
+enum {
+  ROUTINE_LIST,
+  ROUTINE_JSON,
+};
+
+static const CliOption routine_options[] = {
+  [ROUTINE_LIST] = { "list", NULL, N_("list the routines: the ones that come with Fresh Legs, then your own") },
+  [ROUTINE_JSON] = { "json", NULL, N_("one JSON object (or with --list, one array) on one line, for scripts") },
+  { NULL }
+};
+
+enum {
   TODAY_DATE,
   TODAY_JSON,
 };
@@ -158,6 +188,8 @@ static const CliCommand log_commands[] = {
   { "run", cmd_log_run, N_("Log a run"),
     N_("log run --distance 8km --duration 45:00 [--start TIME] [--rpe 0-10] [--temp °C] [--avg-hr BPM] [--cadence SPM]"),
     run_options, FALSE },
+  { "cooldown", cmd_log_cooldown, N_("Log a cool-down done without the app’s timer"),
+    N_("log cooldown [--at TIME] [--steps-done N] [--routine NAME]"), cooldown_options, FALSE },
 };
 
 /* The commands, one table for fl_cli_is_command(), fl_cli_run() and --help. */
@@ -166,10 +198,12 @@ static const CliCommand commands[] = {
     N_("profile [--sex female|male] [--birth-year YYYY] [--weight-kg N] [--diet omnivore|vegetarian|vegan] "
        "[--heavy-periods yes|no] [--pregnant yes|no]"),
     profile_options, FALSE },
-  { "log", cmd_log, N_("Log a drink or a run"),
-    N_("log drink|run …"), no_options, TRUE },
+  { "log", cmd_log, N_("Log a drink, a run or a cool-down"),
+    N_("log drink|run|cooldown …"), no_options, TRUE },
   { "today", cmd_today, N_("Show a day’s figures, as sentences or JSON"),
     N_("today [--date YYYY-MM-DD] [--json]"), today_options, FALSE },
+  { "routine", cmd_routine, N_("Show a cool-down routine’s steps, or list the routines"),
+    N_("routine [NAME] [--json] | routine --list [--json]"), routine_options, TRUE },
 };
 
 /* Messages */
@@ -321,7 +355,7 @@ append_main_help (GString *out)
 static void
 append_log_help (GString *out)
 {
-  g_string_append_printf (out, "%s\n\n", _("Usage: fresh-legs log drink|run …"));
+  g_string_append_printf (out, "%s\n\n", _("Usage: fresh-legs log drink|run|cooldown …"));
   g_string_append_printf (out, "%s\n", _("What to log:"));
   append_commands_help (out, log_commands, G_N_ELEMENTS (log_commands));
   g_string_append (out, "\n");
@@ -998,7 +1032,9 @@ store_record (Cli      *cli,
     {
       /* Taken out again: "nothing was logged" must hold in the running
        * app too, or a retry would log it twice. */
-      g_autoptr(FlRecord) removed = fl_journal_remove (cli->journal, record->kind, id);
+      FlRecord *removed = fl_journal_remove (cli->journal, record->kind, id);
+
+      g_clear_pointer (&removed, fl_record_unref);
 
       return failed (cli, _("nothing was logged, because the journal could not be saved: %s"),
                      error->message);
@@ -1337,6 +1373,270 @@ cmd_log_run (Cli              *cli,
   return FL_CLI_OK;
 }
 
+/* The routine called @name, or NULL with the message given */
+static FlRoutine *
+lookup_routine (Cli        *cli,
+                const char *name,
+                int        *out_status)
+{
+  g_autoptr(GError) error = NULL;
+  FlRoutine *routine = fl_routine_lookup (name, &error);
+
+  if (routine == NULL)
+    /* Translators: the first %s is “There is no routine called “x”.” */
+    *out_status = bad_input (cli, _("%s See “fresh-legs routine --list”; a routine is named like post-run-10"),
+                             error->message);
+  return routine;
+}
+
+static int
+cmd_log_cooldown (Cli              *cli,
+                  const CliCommand *command,
+                  int               argc,
+                  char            **argv)
+{
+  g_auto(CliArgs) args = { 0, };
+  g_autoptr(FlRoutine) routine = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlRecord) record = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *done = NULL;
+  FlCooldown *cooldown;
+  guint n_holds;
+  int steps_done;
+  int seconds;
+  int status;
+
+  if ((status = parse_options (cli, command, argc, argv, &args)) >= 0)
+    return status;
+
+  routine = lookup_routine (cli, args.values[COOLDOWN_ROUTINE] ? args.values[COOLDOWN_ROUTINE] : FL_ROUTINE_DEFAULT,
+                            &status);
+  if (routine == NULL)
+    return status;
+  n_holds = fl_routine_get_n_holds (routine);
+
+  steps_done = (int) n_holds;
+  if (args.values[COOLDOWN_STEPS_DONE] != NULL &&
+      (!parse_int (args.values[COOLDOWN_STEPS_DONE], &steps_done) || steps_done < 1 || (guint) steps_done > n_holds))
+    /* Translators: “"20" is not understood for --steps-done; “post-run-10” has 1 to 17 stretches to hold” */
+    return bad_input (cli, _("“%s” is not understood for --steps-done; “%s” has 1 to %u stretches to hold"),
+                      args.values[COOLDOWN_STEPS_DONE], fl_routine_get_name (routine), n_holds);
+
+  /* As long as the routine takes to the end of the last hold done */
+  seconds = fl_routine_get_seconds_for_holds (routine, steps_done);
+
+  now = now_local (cli);
+  if (args.values[COOLDOWN_AT] != NULL)
+    {
+      start = parse_time (cli, args.values[COOLDOWN_AT]);
+      if (start == NULL)
+        return bad_value (cli, &cooldown_options[COOLDOWN_AT], args.values[COOLDOWN_AT]);
+      if (g_date_time_compare (start, now) > 0)
+        return bad_input (cli, _("“%s” is in the future; --at takes %s"),
+                          args.values[COOLDOWN_AT], _(cooldown_options[COOLDOWN_AT].help));
+    }
+  else
+    {
+      /* Logged right after it ended */
+      start = g_date_time_add_seconds (now, -seconds);
+    }
+
+  record = fl_record_new (FL_RECORD_COOLDOWN, start);
+  cooldown = FL_COOLDOWN (record);
+  cooldown->end = g_date_time_add_seconds (start, seconds);
+  cooldown->routine = g_strdup (fl_routine_get_name (routine));
+  cooldown->steps_done = steps_done;
+  cooldown->steps_total = (int) n_holds;
+
+  if (!fl_record_validate (record, &error))
+    return bad_input (cli, "%s", error->message);
+
+  if ((status = store_record (cli, record)) != FL_CLI_OK)
+    return status;
+
+  when = format_when (cli, start);
+  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: “17 of 17 stretches”; the plural follows the total */
+                                       "%d of %u stretch", "%d of %u stretches", n_holds),
+                          steps_done, n_holds);
+  /* Translators: “Logged a cool-down from 14:05: After a run — 10 minutes, 17 of 17 stretches.” */
+  g_string_append_printf (cli->out, _("Logged a cool-down from %s: %s, %s."),
+                          when, fl_routine_get_title (routine), done);
+  g_string_append_c (cli->out, '\n');
+
+  return FL_CLI_OK;
+}
+
+/* "9:53" */
+static char *
+format_minutes_seconds (int seconds)
+{
+  return g_strdup_printf ("%d:%02d", seconds / 60, seconds % 60);
+}
+
+/* routine --list: "post-run-10  After a run — 10 minutes (9:53)", one a line */
+static void
+list_routines (Cli      *cli,
+               gboolean  json)
+{
+  g_autoptr(GPtrArray) routines = fl_routine_list_all ();
+  gsize width = 0;
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < routines->len; i++)
+        {
+          FlRoutine *routine = g_ptr_array_index (routines, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, fl_routine_get_name (routine));
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, fl_routine_get_title (routine));
+          json_builder_set_member_name (builder, "total_s");
+          json_builder_add_int_value (builder, fl_routine_get_total_s (routine));
+          json_builder_set_member_name (builder, "shipped");
+          json_builder_add_boolean_value (builder, fl_routine_is_shipped (routine));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      text = json_to_string (root, FALSE);
+      g_string_append_printf (cli->out, "%s\n", text);
+      return;
+    }
+
+  for (guint i = 0; i < routines->len; i++)
+    width = MAX (width, strlen (fl_routine_get_name (g_ptr_array_index (routines, i))));
+
+  for (guint i = 0; i < routines->len; i++)
+    {
+      FlRoutine *routine = g_ptr_array_index (routines, i);
+      g_autofree char *length = format_minutes_seconds (fl_routine_get_total_s (routine));
+
+      g_string_append_printf (cli->out, "%-*s  %s (%s)\n", (int) width, fl_routine_get_name (routine),
+                              fl_routine_get_title (routine), length);
+    }
+}
+
+static const char *
+side_label (FlSide side)
+{
+  switch (side)
+    {
+    case FL_SIDE_LEFT:
+      return _("left side");
+    case FL_SIDE_RIGHT:
+      return _("right side");
+    case FL_SIDE_BOTH:
+      return _("both sides");
+    case FL_SIDE_NONE:
+    default:
+      return "";
+    }
+}
+
+/* routine NAME: the steps as a timetable */
+static void
+describe_routine (Cli       *cli,
+                  FlRoutine *routine)
+{
+  g_autofree char *length = format_minutes_seconds (fl_routine_get_total_s (routine));
+
+  /* Translators: “After a run — 10 minutes (post-run-10), 9:53” */
+  g_string_append_printf (cli->out, _("%s (%s), %s"), fl_routine_get_title (routine),
+                          fl_routine_get_name (routine), length);
+  g_string_append_c (cli->out, '\n');
+
+  for (guint i = 0; i < fl_routine_get_n_steps (routine); i++)
+    {
+      const FlRoutineStep *step = fl_routine_get_step (routine, i);
+      g_autofree char *at = format_minutes_seconds (step->start_s);
+      g_autofree char *what = NULL;
+
+      switch (step->kind)
+        {
+        case FL_STEP_LEAD_IN:
+          /* Translators: the lead-in before the first hold: “Get ready: Standing quad stretch” */
+          what = g_strdup_printf (_("Get ready: %s"), step->stretch->name);
+          break;
+        case FL_STEP_CHANGE:
+          /* Translators: the pause to change side or position before a hold */
+          what = g_strdup_printf (_("Change to: %s"), step->stretch->name);
+          break;
+        case FL_STEP_HOLD:
+        default:
+          /* Translators: “Standing quad stretch, left side” */
+          what = g_strdup_printf (_("%s, %s"), step->stretch->name, side_label (step->side));
+          break;
+        }
+      /* Translators: one step: “  0:03  Standing quad stretch, left side — 30 s” */
+      g_string_append_printf (cli->out, _("  %s  %s — %d s"), at, what, step->seconds);
+      g_string_append_c (cli->out, '\n');
+    }
+}
+
+static int
+cmd_routine (Cli              *cli,
+             const CliCommand *command,
+             int               argc,
+             char            **argv)
+{
+  g_auto(CliArgs) args = { 0, };
+  g_autoptr(FlRoutine) routine = NULL;
+  const char *name = FL_ROUTINE_DEFAULT;
+  int status;
+
+  if ((status = parse_options (cli, command, argc, argv, &args)) >= 0)
+    return status;
+
+  if (args.switches[ROUTINE_LIST])
+    {
+      if (args.words->len > 0)
+        return usage_error (cli, command, _("“routine --list” takes no name"));
+      list_routines (cli, args.switches[ROUTINE_JSON]);
+      return FL_CLI_OK;
+    }
+
+  if (args.words->len > 1)
+    {
+      g_autofree char *what = NULL;
+
+      /* Translators: %s is an argument the command does not take */
+      what = g_strdup_printf (_("“%s” is more than the command takes"),
+                              (const char *) g_ptr_array_index (args.words, 1));
+      return usage_error (cli, command, what);
+    }
+  if (args.words->len == 1)
+    name = g_ptr_array_index (args.words, 0);
+
+  routine = lookup_routine (cli, name, &status);
+  if (routine == NULL)
+    return status;
+
+  if (args.switches[ROUTINE_JSON])
+    {
+      g_autoptr(JsonNode) root = fl_routine_to_json (routine);
+      g_autofree char *text = json_to_string (root, FALSE);
+
+      g_string_append_printf (cli->out, "%s\n", text);
+    }
+  else
+    {
+      describe_routine (cli, routine);
+    }
+
+  return FL_CLI_OK;
+}
+
 static int
 cmd_log (Cli              *cli,
          const CliCommand *command,
@@ -1346,7 +1646,7 @@ cmd_log (Cli              *cli,
   g_autofree char *what = NULL;
 
   if (argc < 2)
-    return usage_error (cli, command, _("“log” needs what to log, drink or run"));
+    return usage_error (cli, command, _("“log” needs what to log: drink, run or cooldown"));
 
   if (is_help (argv[1]))
     {

@@ -9,6 +9,7 @@
 
 #include "fl-hydration.h"
 #include "fl-scheduler.h"
+#include "fl-stretch-session.h"
 
 /* DESIGN.md "Hydration": drink reminders at least 90 minutes apart, and none
  * in the last hour before bedtime. */
@@ -16,6 +17,14 @@
 #define LAST_CALL_BEFORE_BED (60 * G_TIME_SPAN_MINUTE)
 #define DRINK_QUICK_ML      250
 #define DRINK_SNOOZE_MIN    30
+
+/* DESIGN.md "Reminders": the cool-down is offered as a run ends, or as it
+ * is logged or imported within 2 hours of its end (FL_COOLDOWN_WINDOW);
+ * "Later" is 30 minutes. */
+#define COOLDOWN_SNOOZE_MIN 30
+/* How far back a run can have started and still matter: the window, the
+ * longest run a record takes (48 h) and the longest snooze (24 h). */
+#define COOLDOWN_LOOK_BACK  (FL_COOLDOWN_WINDOW + 72 * G_TIME_SPAN_HOUR)
 
 #define DEFAULT_WAKE_TIME (7 * 60)
 #define DEFAULT_BEDTIME   (23 * 60)
@@ -43,8 +52,16 @@ static FlReminder *drink_build      (FlScheduler *self,
                                      GDateTime   *due,
                                      GDateTime   *now);
 
+static gboolean    cooldown_is_enabled (FlScheduler *self);
+static GDateTime  *cooldown_next_due   (FlScheduler *self,
+                                        GDateTime   *now);
+static FlReminder *cooldown_build      (FlScheduler *self,
+                                        GDateTime   *due,
+                                        GDateTime   *now);
+
 static const ReminderKind kinds[] = {
   { "drink", drink_is_enabled, drink_next_due, drink_build },
+  { "cooldown", cooldown_is_enabled, cooldown_next_due, cooldown_build },
 };
 
 #define N_KINDS G_N_ELEMENTS (kinds)
@@ -59,6 +76,7 @@ struct _FlScheduler
   int        wake_time;         /* minutes after local midnight */
   int        bedtime;
   gboolean   drink_enabled;
+  gboolean   cooldown_enabled;
 
   GDateTime *due[N_KINDS];      /* per kind; NULL: not due today or tomorrow */
   GDateTime *deadline;          /* the armed one, or NULL */
@@ -75,6 +93,7 @@ enum {
   PROP_WAKE_TIME,
   PROP_BEDTIME,
   PROP_DRINK_ENABLED,
+  PROP_COOLDOWN_ENABLED,
   N_PROPS
 };
 
@@ -268,6 +287,89 @@ drink_build (FlScheduler *self,
   return reminder;
 }
 
+/* Cool-down: due when a run ends (at once for one logged or imported
+ * after its end, if that was less than 2 hours ago), unless a cool-down
+ * was logged since; once per run, plus whenever the runner said "Later". */
+
+static gboolean
+cooldown_is_enabled (FlScheduler *self)
+{
+  return self->cooldown_enabled;
+}
+
+static GDateTime *
+cooldown_next_due (FlScheduler *self,
+                   GDateTime   *now)
+{
+  FlReminderState state = { NULL, NULL };
+  g_autoptr(GDateTime) look_back = g_date_time_add (now, -COOLDOWN_LOOK_BACK);
+  g_autoptr(GDateTime) window_start = g_date_time_add (now, -FL_COOLDOWN_WINDOW);
+  GPtrArray *runs = fl_journal_get_records (self->journal, FL_RECORD_RUN);
+  GDateTime *due = NULL;
+  guint begin, end;
+
+  fl_journal_get_reminder_state (self->journal, "cooldown", &state);
+
+  /* Runs are in start order, their ends not quite: look at each. */
+  fl_journal_range (self->journal, FL_RECORD_RUN, look_back, NULL, &begin, &end);
+  for (guint i = begin; i < end; i++)
+    {
+      g_autoptr(GDateTime) run_end = fl_run_get_end (FL_RUN (g_ptr_array_index (runs, i)));
+      GDateTime *candidate;
+
+      if (fl_cooldown_logged_between (self->journal, run_end, NULL))
+        continue;
+
+      if (state.last_fired != NULL && g_date_time_compare (state.last_fired, run_end) >= 0)
+        {
+          /* Reminded already since this run ended: only a snooze brings it
+           * back (firing clears the snooze, so a snooze is newer) */
+          if (state.snoozed_until == NULL)
+            continue;
+          candidate = state.snoozed_until;
+        }
+      else
+        {
+          /* Missed by more than the window (logged late, or the app was
+           * closed): no longer worth a notification */
+          if (g_date_time_compare (run_end, window_start) <= 0)
+            continue;
+          candidate = run_end;
+        }
+
+      if (due == NULL || g_date_time_compare (candidate, due) < 0)
+        {
+          g_clear_pointer (&due, g_date_time_unref);
+          due = g_date_time_ref (candidate);
+        }
+    }
+
+  fl_reminder_state_clear (&state);
+
+  return due;
+}
+
+static FlReminder *
+cooldown_build (FlScheduler *self,
+                GDateTime   *due,
+                GDateTime   *now)
+{
+  FlReminder *reminder;
+
+  reminder = fl_reminder_new ("cooldown", due, _("Time to cool down"),
+                              _("A few minutes of stretching now, while your muscles are warm, "
+                                "helps against heavy legs."));
+
+  /* Translators: a button that starts the guided cool-down */
+  fl_reminder_add_action (reminder, C_("cool-down reminder", "Start"), "app.start-cooldown", NULL);
+
+  /* Translators: a button: remind again in 30 minutes */
+  fl_reminder_add_action (reminder, C_("cool-down reminder", "Later"), "app.snooze",
+                          g_variant_new ("(si)", "cooldown", COOLDOWN_SNOOZE_MIN));
+
+  return reminder;
+}
+
 static void arm (FlScheduler *self);
 
 /* Computes every kind's due time from @now. */
@@ -382,6 +484,29 @@ fl_scheduler_new (FlJournal *journal,
                        "journal", journal,
                        "clock", clock,
                        NULL);
+}
+
+gboolean
+fl_scheduler_get_cooldown_enabled (FlScheduler *self)
+{
+  g_return_val_if_fail (FL_IS_SCHEDULER (self), FALSE);
+
+  return self->cooldown_enabled;
+}
+
+void
+fl_scheduler_set_cooldown_enabled (FlScheduler *self,
+                                   gboolean     enabled)
+{
+  g_return_if_fail (FL_IS_SCHEDULER (self));
+
+  enabled = !!enabled;
+  if (self->cooldown_enabled == enabled)
+    return;
+
+  self->cooldown_enabled = enabled;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COOLDOWN_ENABLED]);
+  fl_scheduler_recompute (self);
 }
 
 int
@@ -578,6 +703,10 @@ fl_scheduler_get_property (GObject    *object,
       g_value_set_boolean (value, self->drink_enabled);
       break;
 
+    case PROP_COOLDOWN_ENABLED:
+      g_value_set_boolean (value, self->cooldown_enabled);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -611,6 +740,10 @@ fl_scheduler_set_property (GObject      *object,
 
     case PROP_DRINK_ENABLED:
       fl_scheduler_set_drink_enabled (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_COOLDOWN_ENABLED:
+      fl_scheduler_set_cooldown_enabled (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -654,6 +787,11 @@ fl_scheduler_class_init (FlSchedulerClass *klass)
                           TRUE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  properties[PROP_COOLDOWN_ENABLED] =
+    g_param_spec_boolean ("cooldown-enabled", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -675,4 +813,5 @@ fl_scheduler_init (FlScheduler *self)
   self->wake_time = DEFAULT_WAKE_TIME;
   self->bedtime = DEFAULT_BEDTIME;
   self->drink_enabled = TRUE;
+  self->cooldown_enabled = TRUE;
 }

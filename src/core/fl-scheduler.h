@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (FlScheduler, fl_scheduler, FL, SCHEDULER, GObject)
  *   "wake-time"      int, minutes after local midnight (default 7:00)
  *   "bedtime"        int, minutes after local midnight (default 23:00)
  *   "drink-enabled"  boolean (default TRUE)
+ *   "cooldown-enabled" boolean (default TRUE)
  * Signals:
  *   "due" (FlReminder *reminder): show it now. The scheduler has already
  *   recorded it as fired in the journal, so it is never shown twice.
@@ -37,6 +38,9 @@ void         fl_scheduler_set_bedtime       (FlScheduler *self,
 gboolean     fl_scheduler_get_drink_enabled (FlScheduler *self);
 void         fl_scheduler_set_drink_enabled (FlScheduler *self,
                                              gboolean     enabled);
+gboolean     fl_scheduler_get_cooldown_enabled (FlScheduler *self);
+void         fl_scheduler_set_cooldown_enabled (FlScheduler *self,
+                                                gboolean     enabled);
 
 /* Hold reminder @kind until now + @minutes (recorded in the journal). */
 void         fl_scheduler_snooze            (FlScheduler *self,

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fl-hydration.h"
+#include "fl-stretch-session.h"
 #include "fl-today.h"
 
 /* One builder per section. A new area writes its own and adds one line to
@@ -65,6 +66,56 @@ build_hydration (FlJournal   *journal,
   return json_builder_get_root (builder);
 }
 
+/* Cool-down: whether one was done on @date, and how many of the runs of
+ * the 14 days up to @date were followed by one within 2 hours of their end
+ * (the window the reminder offers it in; the diagnosis's 14 days). */
+#define COOLDOWN_DAYS 14
+
+static JsonNode *
+build_cooldown (FlJournal   *journal,
+                const GDate *date)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GDateTime) midnight = fl_date_to_local_midnight (date);
+  g_autoptr(GDateTime) next_midnight = NULL;
+  g_autoptr(GDateTime) first_midnight = NULL;
+  GPtrArray *runs = fl_journal_get_records (journal, FL_RECORD_RUN);
+  GDate next = *date;
+  GDate first = *date;
+  guint begin, end;
+  int n_runs = 0, n_with = 0;
+
+  g_date_add_days (&next, 1);
+  g_date_subtract_days (&first, COOLDOWN_DAYS - 1);
+  next_midnight = fl_date_to_local_midnight (&next);
+  first_midnight = fl_date_to_local_midnight (&first);
+
+  fl_journal_range (journal, FL_RECORD_RUN, first_midnight, next_midnight, &begin, &end);
+  for (guint i = begin; i < end; i++)
+    {
+      g_autoptr(GDateTime) run_end = fl_run_get_end (FL_RUN (g_ptr_array_index (runs, i)));
+      g_autoptr(GDateTime) window_end = g_date_time_add (run_end, FL_COOLDOWN_WINDOW);
+
+      n_runs++;
+      if (fl_cooldown_logged_between (journal, run_end, window_end))
+        n_with++;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "done_today");
+  json_builder_add_boolean_value (builder, fl_cooldown_logged_between (journal, midnight, next_midnight));
+  json_builder_set_member_name (builder, "last_14d");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "runs");
+  json_builder_add_int_value (builder, n_runs);
+  json_builder_set_member_name (builder, "runs_with_cooldown");
+  json_builder_add_int_value (builder, n_with);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
 typedef JsonNode *(*SectionBuilder) (FlJournal   *journal,
                                      const GDate *date);
 
@@ -74,6 +125,7 @@ static const struct {
 } sections[] = {
   { "profile", build_profile },
   { "hydration", build_hydration },
+  { "cooldown", build_cooldown },
 };
 
 JsonNode *

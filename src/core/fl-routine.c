@@ -1,0 +1,1135 @@
+/* fl-routine.c: a stretch routine, read from JSON and laid out as timed steps
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The format is documented at the top of fl-routine.h.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "fl-routine.h"
+
+#define ROUTINES_PATH  RESOURCE_PATH "/routines/"
+#define CATALOGUE_PATH ROUTINES_PATH "stretches.json"
+#define CATALOGUE_FORMAT "fresh-legs-stretches"
+
+/* DESIGN.md "Cool-down": hold each stretch 20–45 s (ACSM: 10–30 s, repeated
+ * 2–4 times; the 30 s per side of the default sits in both), with 5 s to
+ * change side or position and a 3-2-1 lead-in. */
+#define HOLD_MIN_S        20
+#define HOLD_MIN_SHORT_S  1
+#define HOLD_MAX_S        45
+#define HOLD_DEFAULT_S    30
+#define CHANGE_MAX_S      15
+#define CHANGE_DEFAULT_S  5
+#define LEAD_IN_MAX_S     10
+#define LEAD_IN_DEFAULT_S 3
+#define REPS_MAX          4
+
+/* A cool-down record counts at most 500 steps (fl-record.c) */
+#define HOLDS_MAX 500
+#define NAME_MAX_CHARS 64
+
+struct _FlRoutine
+{
+  GObject    parent_instance;
+
+  char      *name;
+  char      *title;
+  gboolean   shipped;
+  GPtrArray *stretches;         /* of FlStretch *, one per entry of "stretches" */
+  GArray    *steps;             /* of FlRoutineStep */
+  guint      n_holds;
+  int        total_s;
+};
+
+G_DEFINE_FINAL_TYPE (FlRoutine, fl_routine, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_TITLE,
+  PROP_TOTAL_S,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_QUARK (fl-routine-error-quark, fl_routine_error)
+
+static void
+stretch_free (gpointer data)
+{
+  FlStretch *stretch = data;
+
+  g_free (stretch->id);
+  g_free (stretch->name);
+  g_free (stretch->how);
+  g_strfreev (stretch->muscles);
+  g_free (stretch);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlStretch, stretch_free)
+
+/* Helpers for messages */
+
+static gboolean
+invalid (GError    **error,
+         const char *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError    **error,
+         const char *format,
+         ...)
+{
+  va_list args;
+
+  if (error == NULL)
+    return FALSE;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (FL_ROUTINE_ERROR, FL_ROUTINE_ERROR_INVALID, format, args));
+  va_end (args);
+
+  return FALSE;
+}
+
+/* A value as it stands in the file, for "got …" in a message */
+static char *
+describe_node (JsonNode *node)
+{
+  return json_to_string (node, FALSE);
+}
+
+/* An id or routine name: a–z, 0–9 and "-", so that it is also a file name */
+static gboolean
+is_valid_name (const char *name)
+{
+  gsize len = strlen (name);
+
+  if (len == 0 || len > NAME_MAX_CHARS)
+    return FALSE;
+
+  for (const char *p = name; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+/* A whole number in @node, as int64 or as a double without a fraction */
+static gboolean
+node_get_whole (JsonNode *node,
+                gint64   *out_value)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    {
+      *out_value = json_node_get_int (node);
+      return TRUE;
+    }
+  if (type == G_TYPE_DOUBLE)
+    {
+      double value = json_node_get_double (node);
+
+      if (value != (double) (gint64) value || value < -1e9 || value > 1e9)
+        return FALSE;
+      *out_value = (gint64) value;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Reads @member of @object as whole seconds in [@min, @max], or @fallback
+ * when absent. @range_message takes the accepted range and the value. */
+static gboolean
+get_seconds (JsonObject  *object,
+             const char  *member,
+             int          min,
+             int          max,
+             int          fallback,
+             int         *out_value,
+             GError     **error,
+             const char  *range_message,
+             ...) G_GNUC_PRINTF (8, 9);
+
+static gboolean
+get_seconds (JsonObject  *object,
+             const char  *member,
+             int          min,
+             int          max,
+             int          fallback,
+             int         *out_value,
+             GError     **error,
+             const char  *range_message,
+             ...)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  gint64 value;
+
+  if (node == NULL)
+    {
+      *out_value = fallback;
+      return TRUE;
+    }
+
+  if (!node_get_whole (node, &value))
+    {
+      g_autofree char *got = describe_node (node);
+
+      /* Translators: "“hold_s” is a whole number; got "thirty"." */
+      return invalid (error, _("“%s” is a whole number; got %s."), member, got);
+    }
+
+  if (value < min || value > max)
+    {
+      g_autofree char *where = NULL;
+      va_list args;
+
+      /* The message names the place ("stretch 3 (“quadriceps”)"); the
+       * range and the value follow it. */
+      va_start (args, range_message);
+      where = g_strdup_vprintf (range_message, args);
+      va_end (args);
+
+      g_set_error_literal (error, FL_ROUTINE_ERROR, FL_ROUTINE_ERROR_INVALID, where);
+      return FALSE;
+    }
+
+  *out_value = (int) value;
+  return TRUE;
+}
+
+/* The catalogue, parsed once from the GResource (id -> JsonObject) */
+
+G_LOCK_DEFINE_STATIC (catalogue);
+static GHashTable *catalogue;
+
+static GHashTable *
+get_catalogue (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GHashTable) table = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *root;
+  JsonArray *array;
+  GHashTable *result;
+
+  G_LOCK (catalogue);
+  if (catalogue != NULL)
+    {
+      result = catalogue;
+      G_UNLOCK (catalogue);
+      return result;
+    }
+
+  bytes = g_resources_lookup_data (CATALOGUE_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+  parser = json_parser_new ();
+  if (bytes == NULL ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &local_error) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      G_UNLOCK (catalogue);
+      /* Only a broken build gets here */
+      g_set_error (error, FL_ROUTINE_ERROR, FL_ROUTINE_ERROR_NOT_FOUND,
+                   _("The stretch catalogue that comes with Fresh Legs is missing or damaged (%s)."),
+                   local_error ? local_error->message : CATALOGUE_PATH);
+      return NULL;
+    }
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  array = json_object_has_member (root, "stretches") ? json_object_get_array_member (root, "stretches") : NULL;
+  table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_object_unref);
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      object = json_node_get_object (node);
+      if (!json_object_has_member (object, "id") || !node_is_string (json_object_get_member (object, "id")))
+        continue;
+      g_hash_table_insert (table,
+                           g_strdup (json_object_get_string_member (object, "id")),
+                           json_object_ref (object));
+    }
+
+  catalogue = g_steal_pointer (&table);
+  result = catalogue;
+  G_UNLOCK (catalogue);
+
+  return result;
+}
+
+/* A stretch's own fields ("name", "how", "muscles", "per_side") from a
+ * catalogue entry or a routine's entry with a "name". Catalogue strings are
+ * translated. */
+static FlStretch *
+stretch_from_object (JsonObject  *object,
+                     const char  *id,
+                     guint        number,
+                     gboolean     from_catalogue,
+                     GError     **error)
+{
+  g_autoptr(FlStretch) stretch = g_new0 (FlStretch, 1);
+  g_autoptr(GPtrArray) muscles = g_ptr_array_new_with_free_func (g_free);
+  JsonNode *node;
+
+  stretch->id = g_strdup (id);
+
+  node = json_object_get_member (object, "name");
+  if (node == NULL || !node_is_string (node) || *json_node_get_string (node) == '\0')
+    {
+      invalid (error, _("Stretch %u (“%s”) needs a “name”, as text."), number, id);
+      return NULL;
+    }
+  stretch->name = g_strdup (json_node_get_string (node));
+
+  node = json_object_get_member (object, "how");
+  if (node != NULL && (!node_is_string (node) || strpbrk (json_node_get_string (node), "\r\n") != NULL))
+    {
+      invalid (error, _("Stretch %u (“%s”): “how” is one line of text."), number, id);
+      return NULL;
+    }
+  stretch->how = g_strdup (node ? json_node_get_string (node) : "");
+
+  node = json_object_get_member (object, "muscles");
+  if (node != NULL)
+    {
+      JsonArray *array = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (!node_is_string (element) || !is_valid_name (json_node_get_string (element)))
+            {
+              array = NULL;
+              break;
+            }
+          g_ptr_array_add (muscles, g_strdup (json_node_get_string (element)));
+        }
+      if (array == NULL)
+        {
+          invalid (error,
+                   _("Stretch %u (“%s”): “muscles” is a list of muscle names such as [\"hamstrings\", \"calves\"]."),
+                   number, id);
+          return NULL;
+        }
+    }
+  g_ptr_array_add (muscles, NULL);
+  stretch->muscles = (char **) g_ptr_array_steal (muscles, NULL);
+
+  node = json_object_get_member (object, "per_side");
+  if (node != NULL && (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN))
+    {
+      invalid (error, _("Stretch %u (“%s”): “per_side” is true or false."), number, id);
+      return NULL;
+    }
+  stretch->per_side = node ? json_node_get_boolean (node) : FALSE;
+
+  if (from_catalogue)
+    {
+      /* The catalogue's strings are in the translation template */
+      char *name = g_strdup (g_dgettext (GETTEXT_PACKAGE, stretch->name));
+      char *how = g_strdup (*stretch->how ? g_dgettext (GETTEXT_PACKAGE, stretch->how) : "");
+
+      g_free (stretch->name);
+      stretch->name = name;
+      g_free (stretch->how);
+      stretch->how = how;
+    }
+
+  return g_steal_pointer (&stretch);
+}
+
+static gboolean
+parse_side (const char *text,
+            FlSide     *out_side)
+{
+  static const struct {
+    const char *name;
+    FlSide      side;
+  } sides[] = {
+    { "left", FL_SIDE_LEFT },
+    { "right", FL_SIDE_RIGHT },
+    { "both", FL_SIDE_BOTH },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    if (g_str_equal (text, sides[i].name))
+      {
+        *out_side = sides[i].side;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static void
+append_step (FlRoutine       *self,
+             FlStepKind       kind,
+             FlSide           side,
+             int              seconds,
+             const FlStretch *stretch)
+{
+  FlRoutineStep step = {
+    .kind = kind,
+    .side = side,
+    .seconds = seconds,
+    .start_s = self->total_s,
+    .stretch = stretch,
+    .hold_index = self->n_holds,
+  };
+
+  if (seconds <= 0)
+    return;
+
+  g_array_append_val (self->steps, step);
+  self->total_s += seconds;
+  if (kind == FL_STEP_HOLD)
+    self->n_holds++;
+}
+
+/* One entry of "stretches": its stretch, then its holds laid out as steps */
+static gboolean
+add_entry (FlRoutine   *self,
+           JsonNode    *node,
+           guint        number,
+           int          hold_default,
+           int          hold_min,
+           int          change_s,
+           int          lead_in_s,
+           GError     **error)
+{
+  g_autoptr(FlStretch) stretch = NULL;
+  g_autoptr(GArray) sides = g_array_new (FALSE, FALSE, sizeof (FlSide));
+  g_autofree char *hold_text = NULL;
+  g_autofree char *reps_text = NULL;
+  JsonObject *object;
+  JsonNode *member;
+  const char *id;
+  int hold_s, reps;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, _("Stretch %u is not a JSON object, {…}."), number);
+  object = json_node_get_object (node);
+
+  member = json_object_get_member (object, "id");
+  if (member == NULL)
+    return invalid (error, _("Stretch %u has no “id”."), number);
+  if (!node_is_string (member) || !is_valid_name (json_node_get_string (member)))
+    {
+      g_autofree char *got = describe_node (member);
+
+      return invalid (error, _("Stretch %u: an “id” is 1 to 64 characters of a–z, 0–9 and “-”; got %s."),
+                      number, got);
+    }
+  id = json_node_get_string (member);
+
+  if (json_object_has_member (object, "name"))
+    {
+      stretch = stretch_from_object (object, id, number, FALSE, error);
+    }
+  else
+    {
+      GHashTable *table = get_catalogue (error);
+      JsonObject *entry;
+
+      if (table == NULL)
+        return FALSE;
+      entry = g_hash_table_lookup (table, id);
+      if (entry == NULL)
+        return invalid (error,
+                        _("Unknown stretch “%s” (stretch %u): use one from the stretch catalogue, "
+                          "or give it a “name” to describe your own."),
+                        id, number);
+      stretch = stretch_from_object (entry, id, number, TRUE, error);
+    }
+  if (stretch == NULL)
+    return FALSE;
+
+  if (json_object_has_member (object, "hold_s"))
+    hold_text = describe_node (json_object_get_member (object, "hold_s"));
+  if (!get_seconds (object, "hold_s", hold_min, HOLD_MAX_S, hold_default, &hold_s, error,
+                    /* Translators: "A hold lasts 20 to 45 seconds; stretch 3 (“calves”) has 600." */
+                    _("A hold lasts %d to %d seconds; stretch %u (“%s”) has %s."),
+                    hold_min, HOLD_MAX_S, number, id, hold_text))
+    return FALSE;
+
+  /* ACSM: 2–4 repetitions; one is fine in a short routine */
+  if (json_object_has_member (object, "reps"))
+    reps_text = describe_node (json_object_get_member (object, "reps"));
+  if (!get_seconds (object, "reps", 1, REPS_MAX, 1, &reps, error,
+                    _("A stretch is done %d to %d times; stretch %u (“%s”) has “reps” %s."),
+                    1, REPS_MAX, number, id, reps_text))
+    return FALSE;
+
+  member = json_object_get_member (object, "sides");
+  if (member != NULL)
+    {
+      JsonArray *array = JSON_NODE_HOLDS_ARRAY (member) ? json_node_get_array (member) : NULL;
+
+      if (array == NULL || json_array_get_length (array) == 0)
+        return invalid (error,
+                        _("Stretch %u (“%s”): “sides” is a list of left, right or both, such as [\"left\", \"right\"]."),
+                        number, id);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          FlSide side;
+
+          if (!node_is_string (element) || !parse_side (json_node_get_string (element), &side))
+            {
+              g_autofree char *got = node_is_string (element) ? g_strdup (json_node_get_string (element))
+                                                              : describe_node (element);
+
+              return invalid (error, _("Unknown side “%s” in stretch %u (“%s”): a side is left, right or both."),
+                              got, number, id);
+            }
+          g_array_append_val (sides, side);
+        }
+    }
+  else if (stretch->per_side)
+    {
+      FlSide left = FL_SIDE_LEFT, right = FL_SIDE_RIGHT;
+
+      g_array_append_val (sides, left);
+      g_array_append_val (sides, right);
+    }
+  else
+    {
+      FlSide both = FL_SIDE_BOTH;
+
+      g_array_append_val (sides, both);
+    }
+
+  if (self->n_holds + (guint) reps * sides->len > HOLDS_MAX)
+    return invalid (error, _("A routine has at most %d holds; this one has more."), HOLDS_MAX);
+
+  g_ptr_array_add (self->stretches, stretch);
+  for (int rep = 0; rep < reps; rep++)
+    for (guint i = 0; i < sides->len; i++)
+      {
+        if (self->n_holds == 0)
+          append_step (self, FL_STEP_LEAD_IN, FL_SIDE_NONE, lead_in_s, stretch);
+        else
+          append_step (self, FL_STEP_CHANGE, FL_SIDE_NONE, change_s, stretch);
+        append_step (self, FL_STEP_HOLD, g_array_index (sides, FlSide, i), hold_s, stretch);
+      }
+  g_steal_pointer (&stretch);
+
+  return TRUE;
+}
+
+/* The routine-level fields, then each entry */
+static gboolean
+parse_routine (FlRoutine      *self,
+               JsonNode       *root,
+               FlRoutineFlags  flags,
+               GError        **error)
+{
+  g_autofree char *hold_text = NULL;
+  g_autofree char *change_text = NULL;
+  g_autofree char *lead_in_text = NULL;
+  int hold_min = (flags & FL_ROUTINE_FLAGS_SHORT_HOLDS) ? HOLD_MIN_SHORT_S : HOLD_MIN_S;
+  int hold_s, change_s, lead_in_s;
+  JsonObject *object;
+  JsonNode *member;
+  JsonArray *stretches;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return invalid (error, _("This is not a routine: a routine is one JSON object, {…}."));
+  object = json_node_get_object (root);
+
+  member = json_object_get_member (object, "format");
+  if (member != NULL && (!node_is_string (member) || !g_str_equal (json_node_get_string (member), FL_ROUTINE_FORMAT)))
+    {
+      g_autofree char *got = describe_node (member);
+
+      return invalid (error, _("This is not a routine: its “format” is %s, not \"%s\"."), got, FL_ROUTINE_FORMAT);
+    }
+
+  member = json_object_get_member (object, "version");
+  if (member != NULL)
+    {
+      gint64 version;
+
+      if (!node_get_whole (member, &version) || version < 1)
+        {
+          g_autofree char *got = describe_node (member);
+
+          return invalid (error, _("A routine’s “version” is a whole number such as 1; got %s."), got);
+        }
+      if (version > FL_ROUTINE_VERSION)
+        {
+          g_set_error (error, FL_ROUTINE_ERROR, FL_ROUTINE_ERROR_NEWER,
+                       _("This routine is for a newer Fresh Legs (format version %d; this one reads version %d)."),
+                       (int) version, FL_ROUTINE_VERSION);
+          return FALSE;
+        }
+    }
+
+  member = json_object_get_member (object, "name");
+  if (member == NULL || (node_is_string (member) && *json_node_get_string (member) == '\0'))
+    return invalid (error, _("The routine has no “name”: add one such as \"name\": \"after-long-run\"."));
+  if (!node_is_string (member) || !is_valid_name (json_node_get_string (member)))
+    {
+      g_autofree char *got = describe_node (member);
+
+      return invalid (error, _("A routine’s “name” is 1 to 64 characters of a–z, 0–9 and “-”; got %s."), got);
+    }
+  self->name = g_strdup (json_node_get_string (member));
+
+  member = json_object_get_member (object, "title");
+  if (member != NULL && (!node_is_string (member) || *json_node_get_string (member) == '\0' ||
+                         strpbrk (json_node_get_string (member), "\r\n") != NULL))
+    return invalid (error, _("A routine’s “title” is one line of text."));
+  if (member == NULL)
+    self->title = g_strdup (self->name);
+  else if (self->shipped)
+    self->title = g_strdup (g_dgettext (GETTEXT_PACKAGE, json_node_get_string (member)));
+  else
+    self->title = g_strdup (json_node_get_string (member));
+
+  if (json_object_has_member (object, "hold_s"))
+    hold_text = describe_node (json_object_get_member (object, "hold_s"));
+  if (!get_seconds (object, "hold_s", hold_min, HOLD_MAX_S, HOLD_DEFAULT_S, &hold_s, error,
+                    /* Translators: "A hold lasts 20 to 45 seconds; the routine’s “hold_s” is 600." */
+                    _("A hold lasts %d to %d seconds; the routine’s “hold_s” is %s."),
+                    hold_min, HOLD_MAX_S, hold_text))
+    return FALSE;
+
+  if (json_object_has_member (object, "change_s"))
+    change_text = describe_node (json_object_get_member (object, "change_s"));
+  if (!get_seconds (object, "change_s", 0, CHANGE_MAX_S, CHANGE_DEFAULT_S, &change_s, error,
+                    _("A change of side or position takes %d to %d seconds; “change_s” is %s."),
+                    0, CHANGE_MAX_S, change_text))
+    return FALSE;
+
+  if (json_object_has_member (object, "lead_in_s"))
+    lead_in_text = describe_node (json_object_get_member (object, "lead_in_s"));
+  if (!get_seconds (object, "lead_in_s", 0, LEAD_IN_MAX_S, LEAD_IN_DEFAULT_S, &lead_in_s, error,
+                    _("The lead-in lasts %d to %d seconds; “lead_in_s” is %s."),
+                    0, LEAD_IN_MAX_S, lead_in_text))
+    return FALSE;
+
+  member = json_object_get_member (object, "stretches");
+  stretches = member != NULL && JSON_NODE_HOLDS_ARRAY (member) ? json_node_get_array (member) : NULL;
+  if (stretches == NULL || json_array_get_length (stretches) == 0)
+    return invalid (error, _("The routine has no stretches: add a “stretches” list with at least one."));
+
+  for (guint i = 0; i < json_array_get_length (stretches); i++)
+    if (!add_entry (self, json_array_get_element (stretches, i), i + 1,
+                    hold_s, hold_min, change_s, lead_in_s, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static FlRoutine *
+routine_new_from_data (const char      *data,
+                       gssize           length,
+                       FlRoutineFlags   flags,
+                       gboolean         shipped,
+                       GError         **error)
+{
+  g_autoptr(FlRoutine) self = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, FL_ROUTINE_ERROR, FL_ROUTINE_ERROR_NOT_JSON,
+                   _("This is not a routine: it is not valid JSON (%s)."), local_error->message);
+      return NULL;
+    }
+
+  self = g_object_new (FL_TYPE_ROUTINE, NULL);
+  self->shipped = shipped;
+  if (!parse_routine (self, json_parser_get_root (parser), flags, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+FlRoutine *
+fl_routine_new_from_data (const char      *data,
+                          gssize           length,
+                          FlRoutineFlags   flags,
+                          GError         **error)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return routine_new_from_data (data, length, flags, FALSE, error);
+}
+
+/* Shipped routines */
+
+static FlRoutine *
+load_shipped (const char  *name,
+              GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!is_valid_name (name) || g_str_equal (name, "stretches"))
+    return NULL;
+
+  path = g_strconcat (ROUTINES_PATH, name, ".json", NULL);
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (bytes == NULL)
+    return NULL;
+
+  return routine_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                FL_ROUTINE_FLAGS_NONE, TRUE, error);
+}
+
+static gboolean
+is_shipped_name (const char *name)
+{
+  g_autofree char *path = NULL;
+
+  if (!is_valid_name (name) || g_str_equal (name, "stretches"))
+    return FALSE;
+
+  path = g_strconcat (ROUTINES_PATH, name, ".json", NULL);
+  return g_resources_get_info (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL);
+}
+
+static char **
+shipped_names (void)
+{
+  g_auto(GStrv) children = g_resources_enumerate_children (ROUTINES_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; children != NULL && children[i] != NULL; i++)
+    {
+      if (!g_str_has_suffix (children[i], ".json") || g_str_equal (children[i], "stretches.json"))
+        continue;
+      g_ptr_array_add (names, g_strndup (children[i], strlen (children[i]) - strlen (".json")));
+    }
+  g_ptr_array_add (names, NULL);
+
+  return (char **) g_ptr_array_steal (names, NULL);
+}
+
+/* The runner's routines */
+
+char *
+fl_routine_user_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "fresh-legs", "routines", NULL);
+}
+
+static FlRoutine *
+load_user_file (GFile   *file,
+                GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, FL_ROUTINE_ERROR, FL_ROUTINE_ERROR_IO,
+                   _("Could not read “%s”: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  return routine_new_from_data (contents, length, FL_ROUTINE_FLAGS_NONE, FALSE, error);
+}
+
+FlRoutine *
+fl_routine_load_file (GFile   *file,
+                      GError **error)
+{
+  g_autoptr(FlRoutine) self = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = load_user_file (file, error);
+  if (self == NULL)
+    return NULL;
+
+  if (is_shipped_name (self->name))
+    {
+      g_set_error (error, FL_ROUTINE_ERROR, FL_ROUTINE_ERROR_RESERVED,
+                   _("“%s” is the name of a routine that comes with Fresh Legs: give yours another “name”."),
+                   self->name);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/* Valid routines in the runner's folder, by name; shipped names left out */
+static GPtrArray *
+list_user (void)
+{
+  g_autofree char *dir_path = fl_routine_user_dir ();
+  g_autoptr(GPtrArray) routines = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *entry;
+
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+      FlRoutine *routine;
+
+      if (!g_str_has_suffix (entry, ".json"))
+        continue;
+
+      path = g_build_filename (dir_path, entry, NULL);
+      file = g_file_new_for_path (path);
+      routine = load_user_file (file, &error);
+      if (routine == NULL)
+        {
+          /* The app validated it on import; a file put there by hand and
+           * broken since is left out rather than taking the list down. */
+          g_debug ("Skipping routine “%s”: %s", path, error->message);
+          continue;
+        }
+      if (is_shipped_name (routine->name))
+        {
+          g_object_unref (routine);
+          continue;
+        }
+      g_ptr_array_add (routines, routine);
+    }
+
+  return g_steal_pointer (&routines);
+}
+
+static int
+compare_by_name (gconstpointer a,
+                 gconstpointer b)
+{
+  FlRoutine *ra = *(FlRoutine **) a;
+  FlRoutine *rb = *(FlRoutine **) b;
+
+  return strcmp (ra->name, rb->name);
+}
+
+static int
+compare_by_length (gconstpointer a,
+                   gconstpointer b)
+{
+  FlRoutine *ra = *(FlRoutine **) a;
+  FlRoutine *rb = *(FlRoutine **) b;
+
+  if (ra->total_s != rb->total_s)
+    return ra->total_s < rb->total_s ? -1 : 1;
+  return strcmp (ra->name, rb->name);
+}
+
+FlRoutine *
+fl_routine_lookup (const char  *name,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) user = NULL;
+  FlRoutine *routine;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (is_shipped_name (name))
+    return load_shipped (name, error);
+
+  user = list_user ();
+  for (guint i = 0; i < user->len; i++)
+    {
+      routine = g_ptr_array_index (user, i);
+      if (g_str_equal (routine->name, name))
+        return g_object_ref (routine);
+    }
+
+  g_set_error (error, FL_ROUTINE_ERROR, FL_ROUTINE_ERROR_NOT_FOUND,
+               _("There is no routine called “%s”."), name);
+  return NULL;
+}
+
+GPtrArray *
+fl_routine_list_all (void)
+{
+  g_autoptr(GPtrArray) routines = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) user = list_user ();
+  g_auto(GStrv) names = shipped_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      FlRoutine *routine = load_shipped (names[i], &error);
+
+      /* A shipped routine that does not validate is a bug the tests catch */
+      if (routine == NULL)
+        g_critical ("Shipped routine “%s” is invalid: %s", names[i], error ? error->message : "?");
+      else
+        g_ptr_array_add (routines, routine);
+    }
+  g_ptr_array_sort (routines, compare_by_length);
+
+  g_ptr_array_sort (user, compare_by_name);
+  for (guint i = 0; i < user->len; i++)
+    g_ptr_array_add (routines, g_object_ref (g_ptr_array_index (user, i)));
+
+  return g_steal_pointer (&routines);
+}
+
+/* Accessors */
+
+const char *
+fl_routine_get_name (FlRoutine *self)
+{
+  g_return_val_if_fail (FL_IS_ROUTINE (self), NULL);
+
+  return self->name;
+}
+
+const char *
+fl_routine_get_title (FlRoutine *self)
+{
+  g_return_val_if_fail (FL_IS_ROUTINE (self), NULL);
+
+  return self->title;
+}
+
+gboolean
+fl_routine_is_shipped (FlRoutine *self)
+{
+  g_return_val_if_fail (FL_IS_ROUTINE (self), FALSE);
+
+  return self->shipped;
+}
+
+int
+fl_routine_get_total_s (FlRoutine *self)
+{
+  g_return_val_if_fail (FL_IS_ROUTINE (self), 0);
+
+  return self->total_s;
+}
+
+guint
+fl_routine_get_n_steps (FlRoutine *self)
+{
+  g_return_val_if_fail (FL_IS_ROUTINE (self), 0);
+
+  return self->steps->len;
+}
+
+const FlRoutineStep *
+fl_routine_get_step (FlRoutine *self,
+                     guint      index)
+{
+  g_return_val_if_fail (FL_IS_ROUTINE (self), NULL);
+  g_return_val_if_fail (index < self->steps->len, NULL);
+
+  return &g_array_index (self->steps, FlRoutineStep, index);
+}
+
+guint
+fl_routine_get_n_holds (FlRoutine *self)
+{
+  g_return_val_if_fail (FL_IS_ROUTINE (self), 0);
+
+  return self->n_holds;
+}
+
+int
+fl_routine_get_seconds_for_holds (FlRoutine *self,
+                                  guint      n_holds)
+{
+  g_return_val_if_fail (FL_IS_ROUTINE (self), 0);
+
+  if (n_holds == 0)
+    return 0;
+
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      const FlRoutineStep *step = &g_array_index (self->steps, FlRoutineStep, i);
+
+      if (step->kind == FL_STEP_HOLD && step->hold_index + 1 == n_holds)
+        return step->start_s + step->seconds;
+    }
+
+  return self->total_s;
+}
+
+const char *
+fl_step_kind_to_string (FlStepKind kind)
+{
+  switch (kind)
+    {
+    case FL_STEP_LEAD_IN:
+      return "lead-in";
+    case FL_STEP_HOLD:
+      return "hold";
+    case FL_STEP_CHANGE:
+      return "change";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+fl_side_to_string (FlSide side)
+{
+  switch (side)
+    {
+    case FL_SIDE_LEFT:
+      return "left";
+    case FL_SIDE_RIGHT:
+      return "right";
+    case FL_SIDE_BOTH:
+      return "both";
+    case FL_SIDE_NONE:
+    default:
+      return NULL;
+    }
+}
+
+JsonNode *
+fl_routine_to_json (FlRoutine *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (FL_IS_ROUTINE (self), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, self->name);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, self->title);
+  json_builder_set_member_name (builder, "total_s");
+  json_builder_add_int_value (builder, self->total_s);
+  json_builder_set_member_name (builder, "steps");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      const FlRoutineStep *step = &g_array_index (self->steps, FlRoutineStep, i);
+      const char *side = fl_side_to_string (step->side);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, fl_step_kind_to_string (step->kind));
+      json_builder_set_member_name (builder, "stretch");
+      json_builder_add_string_value (builder, step->stretch->id);
+      json_builder_set_member_name (builder, "side");
+      if (side != NULL)
+        json_builder_add_string_value (builder, side);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "seconds");
+      json_builder_add_int_value (builder, step->seconds);
+      json_builder_set_member_name (builder, "muscles");
+      json_builder_begin_array (builder);
+      for (guint m = 0; step->stretch->muscles[m] != NULL; m++)
+        json_builder_add_string_value (builder, step->stretch->muscles[m]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* GObject */
+
+static void
+fl_routine_finalize (GObject *object)
+{
+  FlRoutine *self = FL_ROUTINE (object);
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->steps, g_array_unref);
+  g_clear_pointer (&self->stretches, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (fl_routine_parent_class)->finalize (object);
+}
+
+static void
+fl_routine_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  FlRoutine *self = FL_ROUTINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_TOTAL_S:
+      g_value_set_int (value, self->total_s);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fl_routine_class_init (FlRoutineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = fl_routine_finalize;
+  object_class->get_property = fl_routine_get_property;
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  properties[PROP_TOTAL_S] =
+    g_param_spec_int ("total-s", NULL, NULL,
+                      0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+fl_routine_init (FlRoutine *self)
+{
+  self->stretches = g_ptr_array_new_with_free_func (stretch_free);
+  self->steps = g_array_new (FALSE, TRUE, sizeof (FlRoutineStep));
+}
