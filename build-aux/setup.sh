@@ -11,6 +11,8 @@ packages=(
   # build
   gcc libc6-dev pkg-config meson ninja-build gettext
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libnotify-dev
+  # sound cues in the cool-down (meson option sound=auto; optional)
+  libgsound-dev
   # run: SVG icons, a font, the gtk4 tools (gtk4-update-icon-cache)
   libgtk-4-bin librsvg2-common fonts-dejavu-core
   # data validation

@@ -10,6 +10,7 @@
 
 #include "fl-application.h"
 #include "fl-cli.h"
+#include "fl-cooldown-stats.h"
 #include "fl-notifier.h"
 #include "fl-preferences-window.h"
 #include "fl-system-clock.h"
@@ -34,6 +35,13 @@ struct _FlApplication
 
   gboolean        held;           /* running in the background for reminders */
   char           *pending_problem;
+
+  /* The cool-down: the session app.start-cooldown started, the cookie that
+   * keeps the screen awake while it runs, and the window whose closing
+   * stops it (weak). */
+  FlStretchSession *cooldown;
+  guint             cooldown_inhibit;
+  GtkWindow        *cooldown_window;
 };
 
 G_DEFINE_FINAL_TYPE (FlApplication, fl_application, ADW_TYPE_APPLICATION)
@@ -45,6 +53,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_COOLDOWN_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static FlWindow *
 get_window (FlApplication *self)
@@ -164,11 +180,14 @@ update_autostart (FlApplication *self)
 }
 
 static void
-update_drink_enabled (FlApplication *self)
+update_reminder_switches (FlApplication *self)
 {
+  gboolean on = g_settings_get_boolean (self->settings, "reminders-enabled");
+
   fl_scheduler_set_drink_enabled (self->scheduler,
-                                  g_settings_get_boolean (self->settings, "reminders-enabled") &&
-                                  g_settings_get_boolean (self->settings, "drink-reminders"));
+                                  on && g_settings_get_boolean (self->settings, "drink-reminders"));
+  fl_scheduler_set_cooldown_enabled (self->scheduler,
+                                     on && g_settings_get_boolean (self->settings, "cooldown-reminders"));
 }
 
 static void
@@ -176,7 +195,7 @@ on_reminders_setting_changed (FlApplication *self,
                               const char    *key,
                               GSettings     *settings)
 {
-  update_drink_enabled (self);
+  update_reminder_switches (self);
 
   if (g_str_equal (key, "reminders-enabled"))
     {
@@ -362,10 +381,143 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* {{{ The cool-down */
+
+static gboolean
+cooldown_is_active (FlApplication *self)
+{
+  FlStretchSessionState state;
+
+  if (self->cooldown == NULL)
+    return FALSE;
+
+  state = fl_stretch_session_get_state (self->cooldown);
+  return state == FL_STRETCH_SESSION_RUNNING || state == FL_STRETCH_SESSION_PAUSED;
+}
+
+/* Closing the window or quitting ends the cool-down: what was done so far
+ * is logged, and nothing runs on unseen. */
+static void
+stop_cooldown (FlApplication *self)
+{
+  if (cooldown_is_active (self))
+    fl_stretch_session_stop (self->cooldown);
+}
+
+static gboolean
+on_cooldown_window_close_request (FlApplication *self)
+{
+  stop_cooldown (self);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+watch_cooldown_window (FlApplication *self,
+                       GtkWindow     *window)
+{
+  if (self->cooldown_window == window)
+    return;
+
+  if (self->cooldown_window != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->cooldown_window, on_cooldown_window_close_request, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->cooldown_window), (gpointer *) &self->cooldown_window);
+    }
+
+  self->cooldown_window = window;
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->cooldown_window);
+  g_signal_connect_swapped (window, "close-request", G_CALLBACK (on_cooldown_window_close_request), self);
+}
+
+static void
+on_cooldown_finished (FlApplication    *self,
+                      gboolean          completed,
+                      guint             holds_done,
+                      guint             holds_total,
+                      FlStretchSession *session)
+{
+  FlWindow *window = get_window (self);
+  FlRecord *record = fl_stretch_session_get_record (session);
+  g_autoptr(FlReminder) reminder = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->cooldown_inhibit != 0)
+    gtk_application_uninhibit (GTK_APPLICATION (self), self->cooldown_inhibit);
+  self->cooldown_inhibit = 0;
+
+  /* Stopping is something the runner did in the window; an end reached
+   * while they looked elsewhere is worth telling. Of kind "cooldown", it
+   * takes the place of the "Time to cool down" reminder, and a click opens
+   * the Cool-down page. */
+  if (!completed || (window != NULL && gtk_window_is_active (GTK_WINDOW (window))))
+    return;
+
+  body = record != NULL ? fl_cooldown_describe (FL_COOLDOWN (record)) : NULL;
+  now = fl_clock_now (self->clock);
+  reminder = fl_reminder_new ("cooldown", now, _("Cool-down done"), body != NULL ? body : "");
+  fl_notifier_show (self->notifier, reminder);
+}
+
+static void
+start_cooldown_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  FlApplication *self = user_data;
+  FlWindow *window = ensure_window (self);
+  g_autoptr(FlRoutine) routine = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  fl_window_show_page (window, "cooldown");
+  gtk_window_present (GTK_WINDOW (window));
+  /* The reminder is answered */
+  fl_notifier_withdraw (self->notifier, "cooldown");
+
+  /* One at a time: a second Start (another click on the reminder) only
+   * brings the running one back into view. */
+  if (cooldown_is_active (self))
+    return;
+
+  name = g_settings_get_string (self->settings, "default-routine");
+  routine = fl_routine_lookup (name, &error);
+  if (routine == NULL)
+    {
+      /* A routine of the runner's that was removed or broke since it was
+       * picked: the cool-down still happens, with the shipped default. */
+      /* TRANSLATORS: a toast; %s is what went wrong with the chosen routine */
+      fl_window_add_toast (window, adw_toast_new_format (_("Your routine could not be used: %s. "
+                                                           "The 10-minute routine is used instead."),
+                                                         error->message));
+      routine = fl_routine_lookup (FL_ROUTINE_DEFAULT, NULL);
+      g_return_if_fail (routine != NULL);
+    }
+
+  if (self->cooldown != NULL)
+    g_signal_handlers_disconnect_by_data (self->cooldown, self);
+  g_clear_object (&self->cooldown);
+  self->cooldown = fl_stretch_session_new (routine, fl_store_get_journal (self->store), self->clock);
+  g_signal_connect_swapped (self->cooldown, "finished", G_CALLBACK (on_cooldown_finished), self);
+  watch_cooldown_window (self, GTK_WINDOW (window));
+  /* The page takes the session up before it starts, so it hears every step */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COOLDOWN_SESSION]);
+
+  /* The runner is on a mat, eyes off the screen: it must not go dark */
+  self->cooldown_inhibit = gtk_application_inhibit (GTK_APPLICATION (self), GTK_WINDOW (window),
+                                                    GTK_APPLICATION_INHIBIT_IDLE,
+                                                    _("A cool-down is running"));
+  fl_stretch_session_start (self->cooldown);
+}
+
+/* }}} */
+
 static const GActionEntry app_actions[] = {
   { "log-drink", log_drink_action, "i" },
   { "snooze", snooze_action, "(si)" },
   { "show-page", show_page_action, "s" },
+  { "start-cooldown", start_cooldown_action },
   { "preferences", preferences_action },
   { "about", about_action },
   { "quit", quit_action },
@@ -462,8 +614,10 @@ fl_application_startup (GApplication *app)
   self->scheduler = fl_scheduler_new (journal, self->clock);
   g_settings_bind (self->settings, "wake-time", self->scheduler, "wake-time", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "bedtime", self->scheduler, "bedtime", G_SETTINGS_BIND_GET);
-  update_drink_enabled (self);
+  update_reminder_switches (self);
   g_signal_connect_object (self->settings, "changed::reminders-enabled",
+                           G_CALLBACK (on_reminders_setting_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::cooldown-reminders",
                            G_CALLBACK (on_reminders_setting_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::drink-reminders",
                            G_CALLBACK (on_reminders_setting_changed), self, G_CONNECT_SWAPPED);
@@ -490,6 +644,9 @@ fl_application_shutdown (GApplication *app)
 {
   FlApplication *self = FL_APPLICATION (app);
 
+  /* A cool-down under way is logged as far as it got */
+  stop_cooldown (self);
+
   /* Disconnect the model from the desktop before the objects go. */
   g_clear_object (&self->notifier);
   g_clear_object (&self->scheduler);
@@ -501,6 +658,16 @@ static void
 fl_application_dispose (GObject *object)
 {
   FlApplication *self = FL_APPLICATION (object);
+
+  if (self->cooldown != NULL)
+    g_signal_handlers_disconnect_by_data (self->cooldown, self);
+  g_clear_object (&self->cooldown);
+  if (self->cooldown_window != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->cooldown_window, on_cooldown_window_close_request, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->cooldown_window), (gpointer *) &self->cooldown_window);
+      self->cooldown_window = NULL;
+    }
 
   g_clear_object (&self->notifier);
   g_clear_object (&self->scheduler);
@@ -525,6 +692,24 @@ fl_application_finalize (GObject *object)
 }
 
 static void
+fl_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  FlApplication *self = FL_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_COOLDOWN_SESSION:
+      g_value_set_object (value, self->cooldown);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 fl_application_class_init (FlApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -532,6 +717,13 @@ fl_application_class_init (FlApplicationClass *klass)
 
   object_class->dispose = fl_application_dispose;
   object_class->finalize = fl_application_finalize;
+  object_class->get_property = fl_application_get_property;
+
+  properties[PROP_COOLDOWN_SESSION] =
+    g_param_spec_object ("cooldown-session", NULL, NULL,
+                         FL_TYPE_STRETCH_SESSION,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->activate = fl_application_activate;
   app_class->command_line = fl_application_command_line;
@@ -629,4 +821,11 @@ fl_application_get_settings (FlApplication *self)
 {
   g_return_val_if_fail (FL_IS_APPLICATION (self), NULL);
   return self->settings;
+}
+
+FlStretchSession *
+fl_application_get_cooldown_session (FlApplication *self)
+{
+  g_return_val_if_fail (FL_IS_APPLICATION (self), NULL);
+  return self->cooldown;
 }

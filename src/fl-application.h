@@ -11,6 +11,7 @@
 #include "fl-reminder.h"
 #include "fl-scheduler.h"
 #include "fl-store.h"
+#include "fl-stretch-session.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,10 @@ FlStore       *fl_application_get_store     (FlApplication *self);
 FlJournal     *fl_application_get_journal   (FlApplication *self);
 FlScheduler   *fl_application_get_scheduler (FlApplication *self);
 GSettings     *fl_application_get_settings  (FlApplication *self);
+/* The cool-down session app.start-cooldown started: running, paused, or the
+ * last one, ended; NULL before the first. Property "cooldown-session"
+ * (read-only, notified when a new session starts). */
+FlStretchSession *fl_application_get_cooldown_session (FlApplication *self);
 
 /* Signals:
  *   "reminder-in-window" (FlReminder *): a reminder that no notification
@@ -39,6 +44,14 @@ GSettings     *fl_application_get_settings  (FlApplication *self);
  *   app.log-drink        (i)   log ml now
  *   app.snooze           ((si)) snooze a reminder kind for minutes
  *   app.show-page        (s)   present the window on a page ("hydration")
+ *   app.start-cooldown         present the window on the Cool-down page and
+ *                              start a session with the routine of GSettings
+ *                              default-routine (one at a time: with one under
+ *                              way it only shows it). While it runs the
+ *                              screen stays awake; closing the window or
+ *                              quitting stops it (logged as done so far); if
+ *                              it runs to the end while the window is not
+ *                              focused, a notification says "Cool-down done".
  *   app.preferences (<Primary>comma), app.about, app.quit (<Primary>q)
  * The shortcuts window is GtkApplication's own: gtk/help-overlay.ui in the
  * resources gives win.show-help-overlay (<Primary>question).

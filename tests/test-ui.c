@@ -17,11 +17,14 @@
 #include "fl-application.h"
 #include "fl-bar-chart.h"
 #include "fl-cli.h"
+#include "fl-cooldown-page.h"
+#include "fl-cooldown-stats.h"
 #include "fl-hydration-page.h"
 #include "fl-hydration.h"
 #include "fl-preferences-window.h"
 #include "fl-profile-group.h"
 #include "fl-progress-ring.h"
+#include "fl-stretch-figure.h"
 #include "fl-test-clock.h"
 #include "fl-welcome-window.h"
 #include "fl-window.h"
@@ -868,6 +871,640 @@ test_progress_ring (void)
   g_assert_finalize_object (ring);
 }
 
+/* {{{ The cool-down page (issue 3) */
+
+static FlCooldownPage *
+cooldown_page (Fixture *f)
+{
+  return child (f->window, FL_TYPE_WINDOW, "cooldown_page");
+}
+
+/* "start", "session" or "done" */
+static const char *
+cooldown_view (Fixture *f)
+{
+  GtkWidget *stack = adw_bin_get_child (ADW_BIN (cooldown_page (f)));
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static const char *
+cooldown_text (Fixture    *f,
+               const char *label)
+{
+  return gtk_label_get_label (child (cooldown_page (f), FL_TYPE_COOLDOWN_PAGE, label));
+}
+
+static FlRoutine *
+shipped_routine (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  FlRoutine *routine = fl_routine_lookup (name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (routine);
+
+  return routine;
+}
+
+/* The memory settings backend outlives each test: start from the default */
+static void
+reset_default_routine (Fixture *f)
+{
+  g_settings_reset (fl_application_get_settings (f->app), "default-routine");
+}
+
+static FlStretchSession *
+start_cooldown (Fixture *f)
+{
+  FlStretchSession *session;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "start-cooldown", NULL);
+  spin ();
+
+  session = fl_application_get_cooldown_session (f->app);
+  g_assert_nonnull (session);
+
+  return session;
+}
+
+static void
+advance_s (Fixture *f,
+           double   seconds)
+{
+  fl_test_clock_advance (f->clock, (GTimeSpan) (seconds * G_TIME_SPAN_SECOND));
+  spin ();
+}
+
+/* Runs the page's shortcut for @keyval as the window would: the page's
+ * global controller, in the capture phase (before a focused button takes
+ * Space). FALSE: the page let the key go on. */
+static gboolean
+press_session_key (Fixture *f,
+                   guint    keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (cooldown_page (f)));
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keyval, 0);
+  GtkShortcutController *shortcuts = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) == GTK_SHORTCUT_SCOPE_GLOBAL)
+        shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+    }
+  g_assert_nonnull (shortcuts);
+  g_assert_cmpint (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (shortcuts)),
+                   ==, GTK_PHASE_CAPTURE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shortcuts)); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (shortcuts), i);
+      gboolean handled;
+
+      if (!gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
+        continue;
+
+      handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                              GTK_WIDGET (cooldown_page (f)),
+                                              gtk_shortcut_get_arguments (shortcut));
+      spin ();
+      return handled;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The countdown label shows whole seconds; "N" for @seconds */
+static void
+assert_countdown (Fixture *f,
+                  int      seconds)
+{
+  g_autofree char *expected = g_strdup_printf ("%d", seconds);
+
+  g_assert_cmpstr (cooldown_text (f, "countdown_label"), ==, expected);
+}
+
+/* app.start-cooldown (the reminder's "Start") opens the Cool-down page and
+ * starts the default routine, at its 3-2-1 lead-in; a second Start does not
+ * start a second session. Run to the end, the page says what was done and
+ * the journal has it. */
+static void
+test_cooldown_start_action (Fixture *f)
+{
+  g_autoptr(FlRoutine) routine = shipped_routine (FL_ROUTINE_DEFAULT);
+  const FlRoutineStep *first = fl_routine_get_step (routine, 1);
+  guint n_holds = fl_routine_get_n_holds (routine);
+  g_autofree char *step_text = g_strdup_printf ("Stretch 1 of %u", n_holds);
+  g_autofree char *next_text = g_strdup_printf ("Next: %s, right side", first->stretch->name);
+  g_autofree char *expected = NULL;
+  g_autofree char *description = NULL;
+  FlStretchSession *session;
+  FlCooldown *cooldown;
+
+  reset_default_routine (f);
+  g_assert_cmpstr (fl_window_get_page (f->window), ==, "hydration");
+  g_assert_cmpstr (cooldown_view (f), ==, "start");
+
+  session = start_cooldown (f);
+  g_assert_cmpstr (fl_window_get_page (f->window), ==, "cooldown");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (cooldown_page (f))));
+  g_assert_cmpint (fl_stretch_session_get_state (session), ==, FL_STRETCH_SESSION_RUNNING);
+  g_assert_cmpstr (fl_routine_get_name (fl_stretch_session_get_routine (session)), ==, "post-run-10");
+  g_assert_cmpstr (cooldown_view (f), ==, "session");
+
+  /* The lead-in, about the first stretch: its left side */
+  g_assert_cmpint (fl_routine_get_step (routine, 0)->kind, ==, FL_STEP_LEAD_IN);
+  g_assert_cmpint (first->side, ==, FL_SIDE_LEFT);
+  assert_countdown (f, 3);
+  g_assert_cmpstr (cooldown_text (f, "kind_label"), ==, "Get ready");
+  g_assert_cmpstr (cooldown_text (f, "name_label"), ==, first->stretch->name);
+  g_assert_cmpstr (cooldown_text (f, "how_label"), ==, first->stretch->how);
+  g_assert_cmpstr (cooldown_text (f, "side_label"), ==, "Left side");
+  g_assert_cmpstr (cooldown_text (f, "step_label"), ==, step_text);
+  g_assert_cmpstr (cooldown_text (f, "next_label"), ==, next_text);
+  g_assert_false (fl_stretch_figure_get_mirrored (child (cooldown_page (f), FL_TYPE_COOLDOWN_PAGE, "figure")));
+
+  /* Start again (the reminder clicked twice): the same session goes on */
+  advance_s (f, 1);
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "start-cooldown", NULL);
+  spin ();
+  g_assert_true (fl_application_get_cooldown_session (f->app) == session);
+  assert_countdown (f, 2);
+
+  /* To the end: exactly the routine's total after the start */
+  advance_s (f, fl_routine_get_total_s (routine) - 1 - 0.001);
+  g_assert_cmpint (fl_stretch_session_get_state (session), ==, FL_STRETCH_SESSION_RUNNING);
+  assert_countdown (f, 1);
+  advance_s (f, 0.001);
+  g_assert_cmpint (fl_stretch_session_get_state (session), ==, FL_STRETCH_SESSION_DONE);
+
+  g_assert_cmpuint (fl_journal_get_records (journal (f), FL_RECORD_COOLDOWN)->len, ==, 1);
+  cooldown = FL_COOLDOWN (g_ptr_array_index (fl_journal_get_records (journal (f), FL_RECORD_COOLDOWN), 0));
+  g_assert_cmpint (cooldown->steps_done, ==, n_holds);
+  g_assert_cmpint (cooldown->steps_total, ==, n_holds);
+  g_assert_cmpint (g_date_time_difference (cooldown->end, ((FlRecord *) cooldown)->time),
+                   ==, fl_routine_get_total_s (routine) * G_TIME_SPAN_SECOND);
+
+  g_assert_cmpstr (cooldown_view (f), ==, "done");
+  description = fl_cooldown_describe (cooldown);
+  g_assert_cmpstr (description, ==, "17 stretches, 9:53");
+  expected = g_strdup_printf ("%s. It is in your journal.", description);
+  g_assert_cmpstr (adw_status_page_get_title (child (cooldown_page (f), FL_TYPE_COOLDOWN_PAGE, "done_page")),
+                   ==, "Cool-down Done");
+  g_assert_cmpstr (adw_status_page_get_description (child (cooldown_page (f), FL_TYPE_COOLDOWN_PAGE, "done_page")),
+                   ==, expected);
+
+  /* Done: back to the routine, and this week counts it */
+  g_signal_emit_by_name (child (cooldown_page (f), FL_TYPE_COOLDOWN_PAGE, "done_button"), "clicked");
+  spin ();
+  g_assert_cmpstr (cooldown_view (f), ==, "start");
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (cooldown_page (f), FL_TYPE_COOLDOWN_PAGE, "week_row")),
+                   ==, "1 cool-down, 10 min");
+}
+
+/* The countdown moves once a second, on the second: not before the
+ * second is up, and by one */
+static void
+test_cooldown_countdown (Fixture *f)
+{
+  g_autoptr(FlRoutine) routine = shipped_routine (FL_ROUTINE_DEFAULT);
+  int hold_s = fl_routine_get_step (routine, 1)->seconds;
+  int total_s = fl_routine_get_total_s (routine);
+  g_autofree char *left = NULL;
+  g_autofree char *left_clock = NULL;
+
+  reset_default_routine (f);
+  start_cooldown (f);
+
+  /* The lead-in: 3, 2, 1 */
+  assert_countdown (f, 3);
+  advance_s (f, 1);
+  assert_countdown (f, 2);
+  advance_s (f, 1);
+  assert_countdown (f, 1);
+  advance_s (f, 1);
+
+  /* The first hold */
+  g_assert_cmpstr (cooldown_text (f, "kind_label"), ==, "Hold");
+  assert_countdown (f, hold_s);
+  advance_s (f, 0.999);
+  assert_countdown (f, hold_s);
+  advance_s (f, 0.001);
+  assert_countdown (f, hold_s - 1);
+  advance_s (f, 1);
+  assert_countdown (f, hold_s - 2);
+
+  /* The whole session's time left moves with it: 5 s are gone */
+  left_clock = fl_cooldown_format_clock (total_s - 5);
+  left = g_strdup_printf ("%s left", left_clock);
+  g_assert_cmpstr (cooldown_text (f, "left_label"), ==, left);
+}
+
+/* Space pauses: the countdown stops while the clock goes on, and Space
+ * resumes where it stopped */
+static void
+test_cooldown_space_pauses (Fixture *f)
+{
+  g_autoptr(FlRoutine) routine = shipped_routine (FL_ROUTINE_DEFAULT);
+  int hold_s = fl_routine_get_step (routine, 1)->seconds;
+  FlStretchSession *session;
+
+  reset_default_routine (f);
+
+  /* Without a session Space is not the page's */
+  g_assert_false (press_session_key (f, GDK_KEY_space));
+
+  session = start_cooldown (f);
+  advance_s (f, 3 + 2);
+  assert_countdown (f, hold_s - 2);
+
+  /* Half a second later, paused: the number the runner saw stays */
+  advance_s (f, 0.5);
+  g_assert_true (press_session_key (f, GDK_KEY_space));
+  g_assert_cmpint (fl_stretch_session_get_state (session), ==, FL_STRETCH_SESSION_PAUSED);
+  g_assert_cmpstr (cooldown_text (f, "kind_label"), ==, "Paused");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (child (cooldown_page (f), FL_TYPE_COOLDOWN_PAGE, "pause_button")),
+                   ==, "Resume (Space)");
+
+  advance_s (f, 1);
+  assert_countdown (f, hold_s - 2);
+  advance_s (f, 60);
+  assert_countdown (f, hold_s - 2);
+  g_assert_cmpstr (cooldown_view (f), ==, "session");
+
+  g_assert_true (press_session_key (f, GDK_KEY_space));
+  g_assert_cmpint (fl_stretch_session_get_state (session), ==, FL_STRETCH_SESSION_RUNNING);
+  g_assert_cmpstr (cooldown_text (f, "kind_label"), ==, "Hold");
+  assert_countdown (f, hold_s - 2);
+  advance_s (f, 0.5);
+  assert_countdown (f, hold_s - 3);
+  advance_s (f, 1);
+  assert_countdown (f, hold_s - 4);
+
+  /* The pause button does the same */
+  g_signal_emit_by_name (child (cooldown_page (f), FL_TYPE_COOLDOWN_PAGE, "pause_button"), "clicked");
+  spin ();
+  g_assert_cmpint (fl_stretch_session_get_state (session), ==, FL_STRETCH_SESSION_PAUSED);
+}
+
+/* Right skips to the next step, Left goes back to the one before; the
+ * right side is the left side's mirror image */
+static void
+test_cooldown_skip_and_back (Fixture *f)
+{
+  g_autoptr(FlRoutine) routine = shipped_routine (FL_ROUTINE_DEFAULT);
+  const FlRoutineStep *change = fl_routine_get_step (routine, 2);
+  int hold_s = fl_routine_get_step (routine, 1)->seconds;
+  FlStretchFigure *figure;
+  FlStretchSession *session;
+
+  reset_default_routine (f);
+  session = start_cooldown (f);
+  figure = child (cooldown_page (f), FL_TYPE_COOLDOWN_PAGE, "figure");
+  advance_s (f, 3 + 4);
+  g_assert_cmpuint (fl_stretch_session_get_current_step (session), ==, 1);
+  assert_countdown (f, hold_s - 4);
+
+  /* Skip the left side: changing to the right */
+  g_assert_cmpint (change->kind, ==, FL_STEP_CHANGE);
+  g_assert_true (press_session_key (f, GDK_KEY_Right));
+  g_assert_cmpuint (fl_stretch_session_get_current_step (session), ==, 2);
+  g_assert_cmpstr (cooldown_text (f, "kind_label"), ==, "Change sides");
+  g_assert_cmpstr (cooldown_text (f, "side_label"), ==, "Right side");
+  assert_countdown (f, change->seconds);
+  g_assert_true (fl_stretch_figure_get_mirrored (figure));
+
+  /* Back to the start of the left side */
+  g_assert_true (press_session_key (f, GDK_KEY_Left));
+  g_assert_cmpuint (fl_stretch_session_get_current_step (session), ==, 1);
+  g_assert_cmpstr (cooldown_text (f, "kind_label"), ==, "Hold");
+  g_assert_cmpstr (cooldown_text (f, "side_label"), ==, "Left side");
+  assert_countdown (f, hold_s);
+  g_assert_false (fl_stretch_figure_get_mirrored (figure));
+
+  /* The buttons do the same */
+  g_signal_emit_by_name (child (cooldown_page (f), FL_TYPE_COOLDOWN_PAGE, "skip_button"), "clicked");
+  g_signal_emit_by_name (child (cooldown_page (f), FL_TYPE_COOLDOWN_PAGE, "skip_button"), "clicked");
+  spin ();
+  g_assert_cmpuint (fl_stretch_session_get_current_step (session), ==, 3);
+  g_assert_cmpstr (cooldown_text (f, "kind_label"), ==, "Hold");
+  g_assert_cmpstr (cooldown_text (f, "side_label"), ==, "Right side");
+  g_assert_true (fl_stretch_figure_get_mirrored (figure));
+  g_signal_emit_by_name (child (cooldown_page (f), FL_TYPE_COOLDOWN_PAGE, "back_button"), "clicked");
+  spin ();
+  g_assert_cmpuint (fl_stretch_session_get_current_step (session), ==, 2);
+
+  /* Skipped holds are not done */
+  g_assert_cmpuint (fl_stretch_session_get_holds_done (session), ==, 0);
+}
+
+/* Escape stops: what was done is in the journal and on disk, as a partial
+ * cool-down, and the page says so */
+static void
+test_cooldown_escape_stops (Fixture *f)
+{
+  g_autoptr(FlRoutine) routine = shipped_routine (FL_ROUTINE_DEFAULT);
+  int first_hold_end = fl_routine_get_step (routine, 1)->start_s + fl_routine_get_step (routine, 1)->seconds;
+  guint n_holds = fl_routine_get_n_holds (routine);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 ("2026-11-27T10:00:00+01:00", NULL);
+  g_autofree char *description = NULL;
+  g_autofree char *expected = NULL;
+  FlStretchSession *session;
+  FlRecord *record;
+  JsonArray *on_disk;
+
+  reset_default_routine (f);
+  session = start_cooldown (f);
+  /* The first hold done, and 10 s more: the change, 5 s of the right side */
+  advance_s (f, first_hold_end + 10);
+  g_assert_cmpuint (fl_stretch_session_get_holds_done (session), ==, 1);
+
+  g_assert_true (press_session_key (f, GDK_KEY_Escape));
+  g_assert_cmpint (fl_stretch_session_get_state (session), ==, FL_STRETCH_SESSION_STOPPED);
+
+  g_assert_cmpuint (fl_journal_get_records (journal (f), FL_RECORD_COOLDOWN)->len, ==, 1);
+  record = g_ptr_array_index (fl_journal_get_records (journal (f), FL_RECORD_COOLDOWN), 0);
+  g_assert_true (g_date_time_equal (record->time, start));
+  g_assert_cmpint (g_date_time_difference (FL_COOLDOWN (record)->end, record->time),
+                   ==, (first_hold_end + 10) * G_TIME_SPAN_SECOND);
+  g_assert_cmpstr (FL_COOLDOWN (record)->routine, ==, "post-run-10");
+  g_assert_cmpint (FL_COOLDOWN (record)->steps_done, ==, 1);
+  g_assert_cmpint (FL_COOLDOWN (record)->steps_total, ==, n_holds);
+
+  json_parser_load_from_file (parser, f->path, &error);
+  g_assert_no_error (error);
+  on_disk = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "cooldowns");
+  g_assert_cmpuint (json_array_get_length (on_disk), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (on_disk, 0), "steps_done"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (on_disk, 0), "steps_total"), ==, n_holds);
+
+  g_assert_cmpstr (cooldown_view (f), ==, "done");
+  description = fl_cooldown_describe (FL_COOLDOWN (record));
+  g_assert_cmpstr (description, ==, "1 of 17 stretches, 0:43");
+  expected = g_strdup_printf ("%s. Logged as far as you got.", description);
+  g_assert_cmpstr (adw_status_page_get_title (child (cooldown_page (f), FL_TYPE_COOLDOWN_PAGE, "done_page")),
+                   ==, "Cool-down Stopped");
+  g_assert_cmpstr (adw_status_page_get_description (child (cooldown_page (f), FL_TYPE_COOLDOWN_PAGE, "done_page")),
+                   ==, expected);
+
+  /* The session is over: Escape goes back to the window */
+  g_assert_false (press_session_key (f, GDK_KEY_Escape));
+  g_assert_cmpuint (fl_journal_get_records (journal (f), FL_RECORD_COOLDOWN)->len, ==, 1);
+}
+
+/* Closing the window stops a cool-down: it is logged as far as it got,
+ * nothing runs on unseen */
+static void
+test_cooldown_close_stops (Fixture *f)
+{
+  FlStretchSession *session;
+
+  reset_default_routine (f);
+  session = start_cooldown (f);
+  g_object_ref (session);
+  advance_s (f, 3 + 30 + 5 + 30 + 2);
+  g_assert_cmpuint (fl_stretch_session_get_holds_done (session), ==, 2);
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  spin ();
+  g_assert_cmpint (fl_stretch_session_get_state (session), ==, FL_STRETCH_SESSION_STOPPED);
+  g_assert_cmpuint (fl_journal_get_records (journal (f), FL_RECORD_COOLDOWN)->len, ==, 1);
+  g_assert_cmpint (FL_COOLDOWN (g_ptr_array_index (fl_journal_get_records (journal (f), FL_RECORD_COOLDOWN), 0))->steps_done,
+                   ==, 2);
+  g_object_unref (session);
+}
+
+/* The routine picker is GSettings default-routine, both ways, and Start
+ * uses it; a routine that is gone falls back to the default */
+static void
+test_cooldown_routine_picker (Fixture *f)
+{
+  GSettings *settings = fl_application_get_settings (f->app);
+  AdwComboRow *row = child (cooldown_page (f), FL_TYPE_COOLDOWN_PAGE, "routine_row");
+  AdwActionRow *length_row = child (cooldown_page (f), FL_TYPE_COOLDOWN_PAGE, "length_row");
+  g_autoptr(FlRoutine) short_routine = shipped_routine ("post-run-5");
+  g_autofree char *short_total = fl_cooldown_format_clock (fl_routine_get_total_s (short_routine));
+  g_autofree char *short_length = g_strdup_printf ("%s, %u stretches", short_total,
+                                                   fl_routine_get_n_holds (short_routine));
+  GListModel *model;
+  FlStretchSession *session;
+  guint long_index = GTK_INVALID_LIST_POSITION;
+
+  reset_default_routine (f);
+  g_assert_cmpstr (fl_routine_get_name (adw_combo_row_get_selected_item (row)), ==, "post-run-10");
+  g_assert_cmpstr (adw_action_row_get_subtitle (length_row), ==, "9:53, 17 stretches");
+
+  g_settings_set_string (settings, "default-routine", "post-run-5");
+  spin ();
+  g_assert_cmpstr (fl_routine_get_name (adw_combo_row_get_selected_item (row)), ==, "post-run-5");
+  g_assert_cmpstr (adw_action_row_get_subtitle (length_row), ==, short_length);
+
+  model = adw_combo_row_get_model (row);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(FlRoutine) routine = g_list_model_get_item (model, i);
+
+      if (g_str_equal (fl_routine_get_name (routine), "post-run-15"))
+        long_index = i;
+    }
+  g_assert_cmpuint (long_index, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (row, long_index);
+  spin ();
+  {
+    g_autofree char *chosen = g_settings_get_string (settings, "default-routine");
+
+    g_assert_cmpstr (chosen, ==, "post-run-15");
+  }
+
+  session = start_cooldown (f);
+  g_assert_cmpstr (fl_routine_get_name (fl_stretch_session_get_routine (session)), ==, "post-run-15");
+  fl_stretch_session_stop (session);
+  spin ();
+
+  /* A routine of the runner's that is gone: the default, and a word why */
+  g_settings_set_string (settings, "default-routine", "gone-routine");
+  spin ();
+  g_assert_cmpstr (fl_routine_get_name (adw_combo_row_get_selected_item (row)), ==, "post-run-10");
+  session = start_cooldown (f);
+  g_assert_cmpstr (fl_routine_get_name (fl_stretch_session_get_routine (session)), ==, "post-run-10");
+  g_assert_cmpint (fl_stretch_session_get_state (session), ==, FL_STRETCH_SESSION_RUNNING);
+
+  reset_default_routine (f);
+}
+
+/* The record on the page follows the journal: this week's cool-downs and
+ * the runs followed by one */
+static void
+test_cooldown_record (Fixture *f)
+{
+  AdwActionRow *week = child (cooldown_page (f), FL_TYPE_COOLDOWN_PAGE, "week_row");
+  AdwActionRow *runs = child (cooldown_page (f), FL_TYPE_COOLDOWN_PAGE, "runs_row");
+  g_autoptr(GDateTime) run_start = g_date_time_new_from_iso8601 ("2026-11-27T08:00:00+01:00", NULL);
+  g_autoptr(GDateTime) other_start = g_date_time_new_from_iso8601 ("2026-11-25T18:00:00+01:00", NULL);
+  g_autoptr(GDateTime) cooldown_start = g_date_time_new_from_iso8601 ("2026-11-27T08:50:00+01:00", NULL);
+  g_autoptr(FlRecord) run = fl_run_new (run_start, 45 * 60, 8000);
+  g_autoptr(FlRecord) other = fl_run_new (other_start, 30 * 60, 5000);
+  g_autoptr(FlRecord) cooldown = fl_record_new (FL_RECORD_COOLDOWN, cooldown_start);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (adw_action_row_get_subtitle (week), ==, "None yet");
+  g_assert_cmpstr (adw_action_row_get_subtitle (runs), ==, "No runs in the last 14 days");
+
+  g_assert_true (fl_journal_add (journal (f), run, &error));
+  g_assert_true (fl_journal_add (journal (f), other, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpstr (adw_action_row_get_subtitle (runs), ==, "0 of your 2 runs in the last 14 days");
+
+  FL_COOLDOWN (cooldown)->end = g_date_time_add_minutes (cooldown_start, 12);
+  FL_COOLDOWN (cooldown)->routine = g_strdup ("post-run-10");
+  FL_COOLDOWN (cooldown)->steps_done = 17;
+  FL_COOLDOWN (cooldown)->steps_total = 17;
+  g_assert_true (fl_journal_add (journal (f), cooldown, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpstr (adw_action_row_get_subtitle (week), ==, "1 cool-down, 12 min");
+  g_assert_cmpstr (adw_action_row_get_subtitle (runs), ==, "1 of your 2 runs in the last 14 days");
+
+  /* On Monday a new week begins, at midnight, without being asked */
+  advance_s (f, (3 * 24 - 10 + 0.5) * 3600);
+  g_assert_cmpstr (adw_action_row_get_subtitle (week), ==, "None yet");
+  g_assert_cmpstr (adw_action_row_get_subtitle (runs), ==, "1 of your 2 runs in the last 14 days");
+}
+
+static void
+ensure_app_icons (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  /* What GtkApplication does for the app: our icons are in the GResource */
+  gtk_icon_theme_add_resource_path (theme, RESOURCE_PATH "/icons");
+}
+
+/* Every stretch of every shipped routine has an illustration */
+static void
+test_stretch_figures_exist (void)
+{
+  g_autoptr(GPtrArray) routines = NULL;
+
+  if (!have_display ())
+    return;
+
+  ensure_app_icons ();
+  routines = fl_routine_list_all ();
+  g_assert_cmpuint (routines->len, >=, 3);
+
+  for (guint r = 0; r < routines->len; r++)
+    {
+      FlRoutine *routine = g_ptr_array_index (routines, r);
+
+      for (guint i = 0; i < fl_routine_get_n_steps (routine); i++)
+        {
+          const FlStretch *stretch = fl_routine_get_step (routine, i)->stretch;
+          g_autofree char *icon = fl_stretch_figure_icon_for_stretch (gdk_display_get_default (), stretch->id,
+                                                                      (const char * const *) stretch->muscles);
+
+          if (!gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()), icon))
+            g_error ("No illustration for the stretch “%s” of %s (%s)", stretch->id,
+                     fl_routine_get_name (routine), icon);
+        }
+    }
+}
+
+/* Renders @widget (in its realized window) to ARGB32 pixels */
+static guchar *
+render_widget (GtkWidget *widget,
+               int        width,
+               int        height)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  guchar *pixels = g_malloc0 (width * height * 4);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, pixels, width * 4);
+
+  return pixels;
+}
+
+/* The figure draws the illustration in the text colour, and mirrored it is
+ * the same drawing flipped about its vertical centre line */
+static void
+test_stretch_figure_mirrored (void)
+{
+  const int size = 160;
+  GtkWidget *window, *figure;
+  g_autofree guchar *left = NULL;
+  g_autofree guchar *right = NULL;
+  GdkRGBA fg;
+  guint drawn = 0, asymmetric = 0, off = 0;
+
+  if (!have_display ())
+    return;
+
+  ensure_app_icons ();
+  window = gtk_window_new ();
+  figure = fl_stretch_figure_new ();
+  fl_stretch_figure_set_pixel_size (FL_STRETCH_FIGURE (figure), 128);
+  fl_stretch_figure_set_icon_name (FL_STRETCH_FIGURE (figure), "stretch-quadriceps-symbolic");
+  g_assert_true (fl_stretch_figure_has_icon (FL_STRETCH_FIGURE (figure)));
+  gtk_widget_set_size_request (figure, size, size);
+  gtk_window_set_child (GTK_WINDOW (window), figure);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_width (figure) != size)
+    spin ();
+
+  left = render_widget (figure, size, size);
+  fl_stretch_figure_set_mirrored (FL_STRETCH_FIGURE (figure), TRUE);
+  spin ();
+  right = render_widget (figure, size, size);
+  gtk_style_context_get_color (gtk_widget_get_style_context (figure), &fg);
+
+  for (int y = 0; y < size; y++)
+    for (int x = 0; x < size; x++)
+      {
+        const guchar *l = left + (y * size + x) * 4;
+        const guchar *r = right + (y * size + (size - 1 - x)) * 4;
+        const guchar *l_flipped = left + (y * size + (size - 1 - x)) * 4;
+
+        /* Premultiplied BGRA: inside the lines, the text colour (which
+         * may be translucent: libadwaita's is 80 % black) */
+        if (ABS (l[3] - (int) (fg.alpha * 255)) <= 1)
+          {
+            drawn++;
+            if (ABS (l[2] - (int) (fg.red * fg.alpha * 255)) > 2 ||
+                ABS (l[1] - (int) (fg.green * fg.alpha * 255)) > 2 ||
+                ABS (l[0] - (int) (fg.blue * fg.alpha * 255)) > 2)
+              off++;
+          }
+        if (ABS (l[3] - l_flipped[3]) > 64)
+          asymmetric++;
+        for (int c = 0; c < 4; c++)
+          g_assert_cmpint (ABS (l[c] - r[c]), <=, 8);
+      }
+
+  /* It drew something, in the text colour, that is not its own mirror image */
+  g_assert_cmpuint (drawn, >, 500);
+  g_assert_cmpuint (off, ==, 0);
+  g_assert_cmpuint (asymmetric, >, 200);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -895,6 +1532,16 @@ main (int   argc,
   ADD ("/fl/ui/welcome/skip-and-save", test_welcome);
   g_test_add_func ("/fl/ui/widgets/bar-chart", test_bar_chart);
   g_test_add_func ("/fl/ui/widgets/progress-ring", test_progress_ring);
+  ADD ("/fl/ui/cooldown/start-action", test_cooldown_start_action);
+  ADD ("/fl/ui/cooldown/countdown", test_cooldown_countdown);
+  ADD ("/fl/ui/cooldown/space-pauses", test_cooldown_space_pauses);
+  ADD ("/fl/ui/cooldown/skip-and-back", test_cooldown_skip_and_back);
+  ADD ("/fl/ui/cooldown/escape-stops", test_cooldown_escape_stops);
+  ADD ("/fl/ui/cooldown/close-stops", test_cooldown_close_stops);
+  ADD ("/fl/ui/cooldown/routine-picker", test_cooldown_routine_picker);
+  ADD ("/fl/ui/cooldown/record", test_cooldown_record);
+  g_test_add_func ("/fl/ui/widgets/stretch-figures-exist", test_stretch_figures_exist);
+  g_test_add_func ("/fl/ui/widgets/stretch-figure-mirrored", test_stretch_figure_mirrored);
 
   return g_test_run ();
 }

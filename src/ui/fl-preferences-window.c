@@ -22,6 +22,8 @@ struct _FlPreferencesWindow
   GtkSpinButton        *bedtime_minute_spin;
   AdwActionRow         *drink_row;
   GtkSwitch            *drink_switch;
+  AdwActionRow         *cooldown_row;
+  GtkSwitch            *cooldown_switch;
   FlProfileGroup       *profile_group;
   GtkSwitch            *reminders_switch;
   GtkMenuButton        *wake_button;
@@ -181,6 +183,8 @@ fl_preferences_window_class_init (FlPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, bedtime_button);
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, bedtime_hour_spin);
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, bedtime_minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, cooldown_row);
+  gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, cooldown_switch);
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, drink_row);
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, drink_switch);
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, profile_group);
@@ -229,6 +233,10 @@ fl_preferences_window_new (FlApplication *app,
   /* Drink reminders cannot come while reminders are off altogether */
   g_settings_bind (self->settings, "reminders-enabled",
                    self->drink_row, "sensitive", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "cooldown-reminders",
+                   self->cooldown_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminders-enabled",
+                   self->cooldown_row, "sensitive", G_SETTINGS_BIND_GET);
 
   g_signal_connect_swapped (self->settings, "changed", G_CALLBACK (on_settings_changed), self);
   on_settings_changed (self, "wake-time");

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fl-cooldown-page.h"
 #include "fl-hydration-page.h"
 #include "fl-window.h"
 
@@ -17,6 +18,7 @@ struct _FlWindow
   FlJournal            *journal;
   GSettings            *settings;
 
+  FlCooldownPage       *cooldown_page;
   GtkLabel             *defaults_label;
   GtkRevealer          *defaults_revealer;
   FlHydrationPage      *hydration_page;
@@ -183,6 +185,7 @@ bind_application (FlWindow      *self,
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  fl_cooldown_page_set_application (self->cooldown_page, self->app);
   fl_hydration_page_set_application (self->hydration_page, self->app);
 
   g_signal_connect_swapped (self->journal, "changed", G_CALLBACK (on_journal_changed), self);
@@ -228,9 +231,11 @@ fl_window_class_init (FlWindowClass *klass)
 
   window_class->close_request = fl_window_close_request;
 
+  g_type_ensure (FL_TYPE_COOLDOWN_PAGE);
   g_type_ensure (FL_TYPE_HYDRATION_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/fl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, cooldown_page);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, defaults_label);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, defaults_revealer);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, hydration_page);
@@ -252,6 +257,9 @@ static void
 fl_window_init (FlWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The switcher follows DESIGN.md's order (Cool-down before Hydration), but
+   * the window opens on Hydration: app.start-cooldown brings up Cool-down */
+  adw_view_stack_set_visible_child_name (self->stack, "hydration");
 
   if (DEVELOPMENT_PROFILE)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
