@@ -593,10 +593,15 @@ parse_document (JsonNode  *root,
   version = json_node_get_int (node);
   if (version > FL_JOURNAL_VERSION && !lenient)
     {
+      /* The version is formatted apart: a G_GINT64_FORMAT inside _()
+       * would cut the message short for xgettext. */
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
       g_set_error (error, FL_JOURNAL_ERROR, FL_JOURNAL_ERROR_NEWER,
+                   /* TRANSLATORS: %s is the file's version number, %d the newest this app reads */
                    _("This journal was written by a newer version of Fresh Legs "
-                     "(journal version %" G_GINT64_FORMAT "; this one reads up to %d)."),
-                   version, FL_JOURNAL_VERSION);
+                     "(journal version %s; this one reads up to %d)."),
+                   found, FL_JOURNAL_VERSION);
       return NULL;
     }
 
