@@ -84,13 +84,19 @@ fl_progress_ring_measure (GtkWidget      *widget,
                           int            *natural_baseline)
 {
   FlProgressRing *self = FL_PROGRESS_RING (widget);
-  int child_min, child_nat;
+  int child_width, child_height, diagonal;
 
-  gtk_widget_measure (self->box, orientation, -1, &child_min, &child_nat, NULL, NULL);
+  /* The labels sit inside the ring, which is drawn in the smaller of the
+   * two sides: ask for a square whose inscribed circle holds the labels'
+   * box (its diagonal) with the ring's thickness around it, in both
+   * orientations alike, so a long text such as "6 h 10 min" never runs
+   * over the ring. */
+  gtk_widget_measure (self->box, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
+  gtk_widget_measure (self->box, GTK_ORIENTATION_VERTICAL, child_width, NULL, &child_height, NULL, NULL);
+  diagonal = (int) ceil (sqrt ((double) child_width * child_width + (double) child_height * child_height));
 
-  /* The labels sit inside the ring: leave room for the ring around them */
-  *minimum = MAX (RING_MIN_SIZE, child_min + 48);
-  *natural = MAX (RING_NATURAL_SIZE, child_nat + 64);
+  *minimum = MAX (RING_MIN_SIZE, diagonal + 32);
+  *natural = MAX (RING_NATURAL_SIZE, diagonal + 40);
 }
 
 static void
