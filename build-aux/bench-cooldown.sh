@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench-cooldown.sh: what a running cool-down costs, and how exactly it ends.
 #
-#   build-aux/bench-cooldown.sh        (BUILDDIR=build, PHASE_SECONDS=20, TIMER_RUNS=1)
+#   build-aux/bench-cooldown.sh
+#     (BUILDDIR=build PHASE_SECONDS=20 TIMER_RUNS=1 AFTER_SETTLE_SECONDS=12)
 #
 # 1. End-time error on the real clock: build-aux/bench-cooldown-timer.c runs
 #    the real FlStretchSession (the core library as the app links it) on
@@ -20,7 +21,8 @@
 #      running, visible
 #      running, hidden  the window unmapped (xdotool windowunmap, as when
 #                       minimized), the session still running
-#      after the end    hidden, then shown again
+#      after the end    hidden (from AFTER_SETTLE_SECONDS after it: the
+#                       notification's round trip first), then shown again
 #    CPU: utime + stime (/proc/PID/stat) from Start to the session's end.
 #    Goals (issue 3): at most 1 wake-up/s while hidden, nothing after the end.
 #
@@ -32,6 +34,7 @@ builddir=${BUILDDIR:-build}
 bench=$builddir/bench-cooldown
 phase_s=${PHASE_SECONDS:-20}
 timer_runs=${TIMER_RUNS:-1}
+settle_s=${AFTER_SETTLE_SECONDS:-12}
 routine_file=build-aux/bench-cooldown-60s.json
 routine_name=bench-sixty
 session_s=60
@@ -138,7 +141,9 @@ measure hidden
 remaining=$(awk -v t0="$t0" -v now="$(now)" -v s="$session_s" 'BEGIN { r = t0 + s + 0.5 - now; print (r > 0 ? r : 0) }')
 sleep "$remaining"
 cpu_end=$(cpu_ticks)
-sleep 1
+# The end's own traffic first: the "Cool-down done" notification goes out
+# and, after the server's timeout (dunst: 10 s), comes back closed
+sleep "$settle_s"
 measure after_hidden
 
 for w in $windows; do xdotool windowmap "$w" 2>/dev/null || true; done
@@ -154,17 +159,17 @@ cpu_ms=$(awk -v a="$cpu_start" -v b="$cpu_end" -v hz="$hz" 'BEGIN { printf "%.0f
 cpu_pct=$(awk -v ms="$cpu_ms" -v s="$session_s" 'BEGIN { printf "%.2f", ms / (s * 10) }')
 
 printf '\n%-52s %s\n' "Cool-down, ${session_s}-second session" "value"
-printf '%-50s %s\n' "----------------------------------------------------" "------------------------------"
-printf '%-50s %s\n' "end-time error, real clock (ms; goal ~0)" "$(field end_error_ms)"
-printf '%-50s %s\n' "ticks (one a second)" "$(field ticks)"
-printf '%-50s %s\n' "tick lateness, max / mean (ms)" "$(field tick_late_max_ms) / $(field tick_late_mean_ms)"
-printf '%-50s %s\n' "app idle before, wake-ups/s (issue 2 goal: 0)" "${rate[idle]}"
-printf '%-50s %s\n' "running, window visible, wake-ups/s" "${rate[visible]}"
-printf '%-50s %s\n' "running, window hidden, wake-ups/s (goal <= 1)" "${rate[hidden]}"
-printf '%-50s %s\n' "after the end, hidden, wake-ups/s (goal 0)" "${rate[after_hidden]}"
-printf '%-50s %s\n' "after the end, shown again, wake-ups/s (goal 0)" "${rate[after_visible]}"
-printf '%-50s %s\n' "CPU over the session, app (ms, % of one core)" "$cpu_ms ($cpu_pct %)"
-printf '%-50s %s\n' "cool-downs in the journal afterwards" "$logged"
+printf '%-52s %s\n' "----------------------------------------------------" "------------------------------"
+printf '%-52s %s\n' "end-time error, real clock (ms; goal ~0)" "$(field end_error_ms)"
+printf '%-52s %s\n' "ticks (one a second)" "$(field ticks)"
+printf '%-52s %s\n' "tick lateness, max / mean (ms)" "$(field tick_late_max_ms) / $(field tick_late_mean_ms)"
+printf '%-52s %s\n' "app idle before, wake-ups/s (issue 2 goal: 0)" "${rate[idle]}"
+printf '%-52s %s\n' "running, window visible, wake-ups/s" "${rate[visible]}"
+printf '%-52s %s\n' "running, window hidden, wake-ups/s (goal <= 1)" "${rate[hidden]}"
+printf '%-52s %s\n' "after the end, hidden, wake-ups/s (goal 0)" "${rate[after_hidden]}"
+printf '%-52s %s\n' "after the end, shown again, wake-ups/s (goal 0)" "${rate[after_visible]}"
+printf '%-52s %s\n' "CPU over the session, app (ms, % of one core)" "$cpu_ms ($cpu_pct %)"
+printf '%-52s %s\n' "cool-downs in the journal afterwards" "$logged"
 printf '\nThreads that woke (switches over %s s):\n' "$phase_s"
 for phase in idle visible hidden after_hidden after_visible; do
   printf '  %-14s %s\n' "$phase" "${detail[$phase]:-none}"

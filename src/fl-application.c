@@ -11,6 +11,7 @@
 #include "fl-application.h"
 #include "fl-cli.h"
 #include "fl-cooldown-stats.h"
+#include "fl-import-ui.h"
 #include "fl-notifier.h"
 #include "fl-preferences-window.h"
 #include "fl-system-clock.h"
@@ -188,6 +189,14 @@ update_reminder_switches (FlApplication *self)
                                   on && g_settings_get_boolean (self->settings, "drink-reminders"));
   fl_scheduler_set_cooldown_enabled (self->scheduler,
                                      on && g_settings_get_boolean (self->settings, "cooldown-reminders"));
+  fl_scheduler_set_rest_day_enabled (self->scheduler,
+                                     on && g_settings_get_boolean (self->settings, "rest-day-reminders"));
+  fl_scheduler_set_wind_down_enabled (self->scheduler,
+                                      on && g_settings_get_boolean (self->settings, "wind-down-reminders"));
+  fl_scheduler_set_nap_enabled (self->scheduler,
+                                on && g_settings_get_boolean (self->settings, "nap-reminders"));
+  fl_scheduler_set_blood_test_enabled (self->scheduler,
+                                       on && g_settings_get_boolean (self->settings, "blood-test-reminders"));
 }
 
 static void
@@ -318,6 +327,17 @@ snooze_action (GSimpleAction *action,
   fl_notifier_withdraw (self->notifier, kind);
 }
 
+/* "Dismiss": the runner has read it; nothing else to do */
+static void
+dismiss_reminder_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  FlApplication *self = user_data;
+
+  fl_notifier_withdraw (self->notifier, g_variant_get_string (parameter, NULL));
+}
+
 static void
 show_page_action (GSimpleAction *action,
                   GVariant      *parameter,
@@ -341,6 +361,18 @@ preferences_action (GSimpleAction *action,
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_window_present (preferences);
+}
+
+static void
+import_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  FlApplication *self = user_data;
+  FlWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  fl_import_ui_choose (window);
 }
 
 static void
@@ -430,6 +462,22 @@ watch_cooldown_window (FlApplication *self,
   g_signal_connect_swapped (window, "close-request", G_CALLBACK (on_cooldown_window_close_request), self);
 }
 
+/* The runner has the window in front of them: focused, and neither
+ * minimized nor hidden (a window manager may leave focus on a window it
+ * has just minimized) */
+static gboolean
+window_is_seen (FlWindow *window)
+{
+  GdkSurface *surface;
+
+  if (window == NULL || !gtk_window_is_active (GTK_WINDOW (window)))
+    return FALSE;
+
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  return surface != NULL && gdk_surface_get_mapped (surface) &&
+         (gdk_toplevel_get_state (GDK_TOPLEVEL (surface)) & GDK_TOPLEVEL_STATE_MINIMIZED) == 0;
+}
+
 static void
 on_cooldown_finished (FlApplication    *self,
                       gboolean          completed,
@@ -451,7 +499,9 @@ on_cooldown_finished (FlApplication    *self,
    * while they looked elsewhere is worth telling. Of kind "cooldown", it
    * takes the place of the "Time to cool down" reminder, and a click opens
    * the Cool-down page. */
-  if (!completed || (window != NULL && gtk_window_is_active (GTK_WINDOW (window))))
+  g_debug ("Cool-down %s; window %s", completed ? "done" : "stopped",
+           window_is_seen (window) ? "in view" : "out of view");
+  if (!completed || window_is_seen (window))
     return;
 
   body = record != NULL ? fl_cooldown_describe (FL_COOLDOWN (record)) : NULL;
@@ -516,9 +566,11 @@ start_cooldown_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "log-drink", log_drink_action, "i" },
   { "snooze", snooze_action, "(si)" },
+  { "dismiss-reminder", dismiss_reminder_action, "s" },
   { "show-page", show_page_action, "s" },
   { "start-cooldown", start_cooldown_action },
   { "preferences", preferences_action },
+  { "import", import_action },
   { "about", about_action },
   { "quit", quit_action },
 };
@@ -549,7 +601,9 @@ fl_application_command_line (GApplication            *app,
     {
       g_autoptr(GString) out = g_string_new (NULL);
       g_autoptr(GString) err = g_string_new (NULL);
-      int status = fl_cli_run (self->store, self->clock, argc, argv, out, err);
+      int status = fl_cli_run_in (self->store, self->clock,
+                                  g_application_command_line_get_cwd (command_line),
+                                  argc, argv, out, err);
 
       if (out->len > 0)
         g_application_command_line_print (command_line, "%s", out->str);
@@ -565,8 +619,8 @@ fl_application_command_line (GApplication            *app,
 
   if (argc >= 2)
     {
-      /* TRANSLATORS: %s is what was typed after fresh-legs */
       g_application_command_line_printerr (command_line,
+                                           /* TRANSLATORS: %s is what was typed after fresh-legs */
                                            _("fresh-legs: unknown command “%s”; try “fresh-legs --help”\n"),
                                            argv[1]);
       return FL_CLI_BAD_INPUT;
@@ -614,12 +668,22 @@ fl_application_startup (GApplication *app)
   self->scheduler = fl_scheduler_new (journal, self->clock);
   g_settings_bind (self->settings, "wake-time", self->scheduler, "wake-time", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "bedtime", self->scheduler, "bedtime", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "rest-day-reminder-time", self->scheduler, "rest-day-time", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "sleep-baseline", self->scheduler, "sleep-baseline", G_SETTINGS_BIND_GET);
   update_reminder_switches (self);
   g_signal_connect_object (self->settings, "changed::reminders-enabled",
                            G_CALLBACK (on_reminders_setting_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::cooldown-reminders",
                            G_CALLBACK (on_reminders_setting_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::drink-reminders",
+                           G_CALLBACK (on_reminders_setting_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::rest-day-reminders",
+                           G_CALLBACK (on_reminders_setting_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::wind-down-reminders",
+                           G_CALLBACK (on_reminders_setting_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::nap-reminders",
+                           G_CALLBACK (on_reminders_setting_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::blood-test-reminders",
                            G_CALLBACK (on_reminders_setting_changed), self, G_CONNECT_SWAPPED);
 
   self->notifier = fl_notifier_new (_("Fresh Legs"), G_ACTION_GROUP (self));

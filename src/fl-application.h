@@ -43,6 +43,7 @@ FlStretchSession *fl_application_get_cooldown_session (FlApplication *self);
  * in these):
  *   app.log-drink        (i)   log ml now
  *   app.snooze           ((si)) snooze a reminder kind for minutes
+ *   app.dismiss-reminder (s)   take back what is shown of a reminder kind
  *   app.show-page        (s)   present the window on a page ("hydration")
  *   app.start-cooldown         present the window on the Cool-down page and
  *                              start a session with the routine of GSettings

@@ -40,6 +40,9 @@ static const struct
   const char *page;
 } kind_pages[] = {
   { "drink", "hydration" },
+  { "wind-down", "sleep" },
+  { "nap", "sleep" },
+  { "blood-test", "iron" },
 };
 
 /* {{{ Client: what a notifier shares with the worker thread */

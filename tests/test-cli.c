@@ -193,8 +193,8 @@ test_is_command (void)
     { "log", TRUE },
     { "today", TRUE },
     { "routine", TRUE },
-    { "import", FALSE },
-    { "foods", FALSE },
+    { "import", TRUE },
+    { "foods", TRUE },
     { "Log", FALSE },
     { "logs", FALSE },
     { "--help", TRUE },
@@ -385,8 +385,7 @@ test_help (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "\n  log "));
   g_assert_nonnull (strstr (f->out, "\n  today "));
   g_assert_nonnull (strstr (f->out, "\n  routine "));
-  /* Not offered before it exists */
-  g_assert_null (strstr (f->out, "import"));
+  g_assert_nonnull (strstr (f->out, "\n  import "));
 
   run_ok (f, "log --help");
   g_assert_nonnull (strstr (f->out, "fresh-legs log drink AMOUNT"));
@@ -583,9 +582,10 @@ test_today (Fixture       *f,
   run_ok (f, "today --json");
   g_assert_true (g_str_has_prefix (f->out, "{\"date\":\"2026-11-27\",\"profile\":{\"is_set\":false,"));
   /* Without a profile: the men's base, as the larger one (EFSA 2010) */
-  g_assert_true (g_str_has_suffix (f->out,
-                                   "\"hydration\":{\"goal_ml\":2000,\"base_ml\":2000,\"runs_ml\":0,\"drunk_ml\":0},"
-                                   "\"cooldown\":{\"done_today\":false,\"last_14d\":{\"runs\":0,\"runs_with_cooldown\":0}}}\n"));
+  /* More sections follow the cool-down's (training, sleep, iron …) */
+  g_assert_nonnull (strstr (f->out,
+                            "\"hydration\":{\"goal_ml\":2000,\"base_ml\":2000,\"runs_ml\":0,\"drunk_ml\":0},"
+                            "\"cooldown\":{\"done_today\":false,\"last_14d\":{\"runs\":0,\"runs_with_cooldown\":0}},"));
   g_assert_cmpuint (count_lines (f->out), ==, 1);
 
   run_ok (f, "profile --sex female");
@@ -596,16 +596,16 @@ test_today (Fixture       *f,
   run_ok (f, "log drink 400ml --at 2026-11-27T00:00:00");
 
   run_ok (f, "today --json");
-  g_assert_cmpstr (f->out, ==,
-                   "{\"date\":\"2026-11-27\",\"profile\":{\"is_set\":true,\"assumed\":null},"
-                   "\"hydration\":{\"goal_ml\":3550,\"base_ml\":1600,\"runs_ml\":1950,\"drunk_ml\":1150},"
-                   "\"cooldown\":{\"done_today\":false,\"last_14d\":{\"runs\":1,\"runs_with_cooldown\":0}}}\n");
+  g_assert_true (g_str_has_prefix (f->out,
+                                   "{\"date\":\"2026-11-27\",\"profile\":{\"is_set\":true,\"assumed\":null},"
+                                   "\"hydration\":{\"goal_ml\":3550,\"base_ml\":1600,\"runs_ml\":1950,\"drunk_ml\":1150},"
+                                   "\"cooldown\":{\"done_today\":false,\"last_14d\":{\"runs\":1,\"runs_with_cooldown\":0}},"));
 
   run_ok (f, "today --date 2026-11-26 --json");
-  g_assert_cmpstr (f->out, ==,
-                   "{\"date\":\"2026-11-26\",\"profile\":{\"is_set\":true,\"assumed\":null},"
-                   "\"hydration\":{\"goal_ml\":1600,\"base_ml\":1600,\"runs_ml\":0,\"drunk_ml\":300},"
-                   "\"cooldown\":{\"done_today\":false,\"last_14d\":{\"runs\":0,\"runs_with_cooldown\":0}}}\n");
+  g_assert_true (g_str_has_prefix (f->out,
+                                   "{\"date\":\"2026-11-26\",\"profile\":{\"is_set\":true,\"assumed\":null},"
+                                   "\"hydration\":{\"goal_ml\":1600,\"base_ml\":1600,\"runs_ml\":0,\"drunk_ml\":300},"
+                                   "\"cooldown\":{\"done_today\":false,\"last_14d\":{\"runs\":0,\"runs_with_cooldown\":0}},"));
 
   run_ok (f, "today");
   g_assert_true (g_str_has_prefix (f->out, "Friday 2026-11-27\n"));
@@ -672,6 +672,92 @@ test_routine (Fixture       *f,
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
 }
 
+/* routine --import FILE: a bad file is exit 2 and one line that says what
+ * is wrong, with nothing stored; a good one is among the runner's own.
+ * In a process of its own whose $XDG_DATA_HOME is in the fixture's folder:
+ * the runner's routines folder is never the developer's. */
+static void
+test_routine_import (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *bad[] = {
+    "not-json.json", "hold-0.json", "hold-10-min.json", "unknown-side.json",
+    "no-name.json", "unknown-stretch.json", "shipped-name.json",
+  };
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "routines", "my-routine.json", NULL);
+  g_autofree char *routines = NULL;
+  g_autofree char *command = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_autofree char *data_home = g_build_filename (f->dir, "data", NULL);
+      g_autofree char *saved = g_strdup (g_getenv ("XDG_DATA_HOME"));
+      g_autofree char *installed = g_build_filename (data_home, "fresh-legs", "routines",
+                                                     "after-long-run.json", NULL);
+      g_autofree char *expected = file_contents (good);
+      g_autofree char *contents = NULL;
+
+      g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+      g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      if (saved != NULL)
+        g_setenv ("XDG_DATA_HOME", saved, TRUE);
+      else
+        g_unsetenv ("XDG_DATA_HOME");
+      g_test_trap_assert_passed ();
+
+      /* What the child left: the file as it was given */
+      contents = file_contents (installed);
+      g_assert_cmpstr (contents, ==, expected);
+      return;
+    }
+
+  routines = g_build_filename (g_get_user_data_dir (), "fresh-legs", "routines", NULL);
+  g_assert_true (g_str_has_suffix (g_get_user_data_dir (), "/data"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "routines", bad[i], NULL);
+      g_autofree char *prefix = g_strdup_printf ("fresh-legs: %s: ", path);
+      g_autofree char *line = NULL;
+
+      g_free (command);
+      command = g_strdup_printf ("routine --import '%s'", path);
+      g_assert_cmpint (run (f, command), ==, FL_CLI_BAD_INPUT);
+      g_test_message ("%s", f->err);
+      g_assert_cmpstr (f->out, ==, "");
+      g_assert_cmpuint (count_lines (f->err), ==, 1);
+      g_assert_true (g_str_has_prefix (f->err, prefix));
+      g_assert_true (g_str_has_suffix (f->err, "; nothing was imported\n"));
+      g_assert_false (g_file_test (routines, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+    }
+
+  /* Word for word, two of them */
+  g_free (command);
+  command = g_strdup_printf ("routine --import '%s/routines/hold-0.json'", g_test_get_dir (G_TEST_DIST));
+  g_assert_cmpint (run (f, command), ==, FL_CLI_BAD_INPUT);
+  g_assert_true (g_str_has_suffix (f->err, "/routines/hold-0.json: A hold lasts 20 to 45 seconds; "
+                                   "the routine’s “hold_s” is 0; nothing was imported\n"));
+  g_free (command);
+  command = g_strdup_printf ("routine --import '%s/routines/shipped-name.json'", g_test_get_dir (G_TEST_DIST));
+  g_assert_cmpint (run (f, command), ==, FL_CLI_BAD_INPUT);
+  g_assert_true (g_str_has_suffix (f->err, "/routines/shipped-name.json: “post-run-10” is the name of a routine "
+                                   "that comes with Fresh Legs: give yours another “name”; nothing was imported\n"));
+
+  g_free (command);
+  command = g_strdup_printf ("routine --import '%s'", good);
+  run_ok (f, command);
+  g_assert_cmpstr (f->out, ==, "Imported your routine “After a long run” (after-long-run, 3:25). Pick it on the "
+                   "Cool-down page, or log one with “fresh-legs log cooldown --routine after-long-run”.\n");
+  run_ok (f, command);
+  g_assert_true (g_str_has_prefix (f->out, "Updated your routine “After a long run” (after-long-run, 3:25)."));
+
+  run_ok (f, "routine --list");
+  g_assert_true (g_str_has_suffix (f->out, "after-long-run  After a long run (3:25)\n"));
+  run_ok (f, "log cooldown --routine after-long-run --at 13:00");
+  g_assert_cmpstr (f->out, ==, "Logged a cool-down from 13:00: After a long run, 5 of 5 stretches.\n");
+}
+
 static void
 test_log_cooldown (Fixture       *f,
                    gconstpointer  data)
@@ -717,8 +803,67 @@ test_log_cooldown (Fixture       *f,
   g_assert_cmpint (cooldown->steps_total, ==, 17);
 
   run_ok (f, "today --json");
-  g_assert_true (g_str_has_suffix (f->out,
-                                   "\"cooldown\":{\"done_today\":true,\"last_14d\":{\"runs\":0,\"runs_with_cooldown\":0}}}\n"));
+  g_assert_nonnull (strstr (f->out,
+                            "\"cooldown\":{\"done_today\":true,\"last_14d\":{\"runs\":0,\"runs_with_cooldown\":0}},"));
+}
+
+/* Nights end on the morning of --date; a nap is a range on that day */
+static void
+test_log_sleep (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(FlStore) saved = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GPtrArray *nights;
+  FlSleep *night;
+
+  run_ok (f, "log sleep 23:10-06:40");
+  g_assert_cmpstr (f->out, ==, "Logged 7 h 30 min of sleep from 2026-11-26 23:10, against a need of 8 h. "
+                   "Sleep debt: 30 min over the 1 night logged of the last 7.\n");
+  run_ok (f, "log sleep 13:00-13:20 --nap");
+  g_assert_cmpstr (f->out, ==, "Logged a nap of 20 min from 13:00.\n");
+  /* Eight nights back is outside the debt: no debt line */
+  run_ok (f, "log sleep 01:00-06:00 --date 2026-11-20");
+  g_assert_cmpstr (f->out, ==, "Logged 5 h of sleep from 2026-11-20 01:00, against a need of 8 h.\n");
+  /* Unquoted with spaces */
+  run_ok (f, "log sleep 22:30 - 06:30 --date 2026-11-25");
+  g_assert_cmpstr (f->out, ==, "Logged 8 h of sleep from 2026-11-24 22:30, against a need of 8 h. "
+                   "Sleep debt: 30 min over the 2 nights logged of the last 7.\n");
+
+  saved = reload (f);
+  nights = records (saved, FL_RECORD_SLEEP);
+  g_assert_cmpuint (nights->len, ==, 4);
+  night = FL_SLEEP (g_ptr_array_index (nights, 2));
+  assert_time (((FlRecord *) night)->time, "2026-11-26T23:10:00+01:00");
+  assert_time (night->end, "2026-11-27T06:40:00+01:00");
+  g_assert_false (night->nap);
+  night = FL_SLEEP (g_ptr_array_index (nights, 3));
+  assert_time (((FlRecord *) night)->time, "2026-11-27T13:00:00+01:00");
+  assert_time (night->end, "2026-11-27T13:20:00+01:00");
+  g_assert_true (night->nap);
+
+  /* The day's figures: the nap takes 20 minutes off tonight's need */
+  run_ok (f, "today --json");
+  g_assert_nonnull (strstr (f->out, "\"sleep\":{\"need_min\":480,\"last_night_min\":450,\"debt_min\":30,"
+                            "\"debt_nights_logged\":2,\"tonight_need_min\":460,\"bedtime\":\"23:05\",\"nap\":null}"));
+
+  /* Overlaps are refused with the night they overlap, and store nothing */
+  before = file_contents (f->path);
+  g_assert_cmpint (run (f, "log sleep 06:00-07:30"), ==, FL_CLI_BAD_INPUT);
+  g_assert_cmpstr (f->err, ==, "fresh-legs: This overlaps the night already logged from 2026-11-26 23:10 to "
+                   "2026-11-27 06:40; edit or remove that one first.\n");
+  g_assert_cmpint (run (f, "log sleep 13:10-13:40 --nap"), ==, FL_CLI_BAD_INPUT);
+  g_assert_cmpstr (f->err, ==, "fresh-legs: This overlaps the nap already logged from 2026-11-27 13:00 to "
+                   "2026-11-27 13:20; edit or remove that one first.\n");
+  g_assert_cmpint (run (f, "log sleep 06:40-05:00 --date 2026-11-22"), ==, FL_CLI_BAD_INPUT);
+  g_assert_cmpstr (f->err, ==, "fresh-legs: A sleep lasts at most 16 hours; 2026-11-21 06:40 to 2026-11-22 05:00 "
+                   "is 22 h 20 min. Check the times and the date.\n");
+  g_assert_cmpint (run (f, "log sleep 23:10-6.40.1"), ==, FL_CLI_BAD_INPUT);
+  g_assert_cmpstr (f->err, ==, "fresh-legs: “23:10-6.40.1” is not a sleep; give bed and wake time as HH:MM-HH:MM, "
+                   "e.g. 23:10-06:40\n");
+  after = file_contents (f->path);
+  g_assert_cmpstr (after, ==, before);
 }
 
 /* Each of these must exit 2 with one line and store nothing */
@@ -729,6 +874,25 @@ static const char *bad_inputs[] = {
   "log",
   "log coffee 250ml",
   "log drink",
+  "log iron",
+  "log iron beans",
+  "log iron lentls",
+  "log iron unobtainium",
+  "log iron lentils --portions 0",
+  "log iron lentils --portions 21",
+  "log iron lentils --portions x",
+  "log iron lentils --at 2026-11-28T10:00",
+  "log iron lentils --at yesterday",
+  "log ferritin",
+  "log ferritin abc",
+  "log ferritin 0",
+  "log ferritin 24 --date 2026-12-01",
+  "log ferritin 24 --date 2026-13-01",
+  "foods --grams 10",
+  "foods --add Soup --portion bowl",
+  "foods --add Soup --portion bowl --grams 300 --mg 0",
+  "foods --add Soup --portion bowl --grams 300 --mg 200",
+  "foods --add Soup --portion bowl --grams 0 --mg 2",
   "log drink 0",
   "log drink 0ml",
   "log drink -250ml",
@@ -822,6 +986,20 @@ static const char *bad_inputs[] = {
   "routine post-run-5 post-run-10",
   "routine --list post-run-5",
   "routine --format json",
+  "routine --import",
+  "routine --import /nonexistent/fl-routine.json",
+  "routine --import /nonexistent/fl-routine.json --list",
+  "routine yoga --import /nonexistent/fl-routine.json",
+  "log sleep",
+  "log sleep 23:10",
+  "log sleep 25:00-07:00",
+  "log sleep 23:10-06:40 --date 2026-13-01",
+  "log sleep 23:10-06:40 --date tomorrow",
+  "log sleep 06:40-05:00",
+  "log sleep 13:30-13:00 --nap",
+  "log sleep 07:00-07:00",
+  "log sleep 10:00-14:30",
+  "log sleep 23:10-06:40 --nap",
 };
 
 static void
@@ -897,7 +1075,7 @@ test_bad_input_messages (Fixture       *f,
     { "log drink 250ml --volume 3",
       "fresh-legs: Unknown option --volume; usage: fresh-legs log drink AMOUNT [--at TIME]\n" },
     { "frobnicate",
-      "fresh-legs: “frobnicate” is not a command; commands are profile, log, today, routine (see fresh-legs --help)\n" },
+      "fresh-legs: “frobnicate” is not a command; commands are profile, log, today, routine, foods, import (see fresh-legs --help)\n" },
     { "log cooldown --steps-done 18",
       "fresh-legs: “18” is not understood for --steps-done; “post-run-10” has 1 to 17 stretches to hold\n" },
     { "routine yoga",
@@ -1040,6 +1218,109 @@ test_autosave (Fixture       *f,
   g_assert_cmpuint (records (saved, FL_RECORD_DRINK)->len, ==, 1);
 }
 
+/* tests/import/NAME, quoted for run() */
+static char *
+import_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "import", name, NULL);
+
+  return g_shell_quote (path);
+}
+
+/* import: every file is tried, a broken one costs one stderr line and
+ * exit 2, and an activity is never imported twice */
+/* A command forwarded to the running instance names files relative to the
+ * folder it was typed in, which fl_cli_run_in() is given */
+static void
+test_import_relative_to_cwd (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "import", NULL);
+  char *argv[] = { (char *) "fresh-legs", (char *) "import", (char *) "--dry-run", (char *) "--json",
+                   (char *) "garmin-gpxtpx.gpx", NULL };
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+
+  int status = fl_cli_run_in (f->store, FL_CLOCK (f->clock), folder, 5, argv, out, err);
+
+  g_assert_cmpstr (err->str, ==, "");
+  g_assert_cmpint (status, ==, FL_CLI_OK);
+  /* Found though this process runs elsewhere; named as it was typed */
+  g_assert_false (g_file_test ("garmin-gpxtpx.gpx", G_FILE_TEST_EXISTS));
+  g_assert_nonnull (strstr (out->str, "\"file\":\"garmin-gpxtpx.gpx\""));
+  g_assert_nonnull (strstr (out->str, "\"points\":3"));
+}
+
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *garmin = import_fixture ("garmin-gpxtpx.gpx");
+  g_autofree char *broken = import_fixture ("not-xml.gpx");
+  g_autofree char *two = import_fixture ("two-activities.tcx");
+  g_autofree char *command = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *garmin_path = g_test_build_filename (G_TEST_DIST, "import", "garmin-gpxtpx.gpx", NULL);
+  g_autofree char *two_path = g_test_build_filename (G_TEST_DIST, "import", "two-activities.tcx", NULL);
+  g_autoptr(FlStore) saved = NULL;
+  GPtrArray *runs;
+
+  /* Dry run: JSON for the good file, the broken one on stderr, nothing stored */
+  command = g_strdup_printf ("import --dry-run --json %s %s", garmin, broken);
+  g_assert_cmpint (run (f, command), ==, FL_CLI_BAD_INPUT);
+  expected = g_strdup_printf ("[{\"file\":\"%s\",\"start\":\"2026-11-20T06:30:00+00:00\",\"elapsed_s\":60,"
+                              "\"moving_s\":60,\"distance_m\":222,\"avg_hr\":152,\"max_hr\":166,"
+                              "\"avg_cadence_spm\":170,\"points\":3,\"sport\":\"running\"}]\n", garmin_path);
+  g_assert_cmpstr (f->out, ==, expected);
+  g_assert_nonnull (strstr (f->err, "not-xml.gpx: it cannot be read as GPX or TCX"));
+  g_assert_true (g_str_has_prefix (f->err, "fresh-legs: "));
+  g_assert_nonnull (strchr (f->err, '\n'));
+  g_assert_cmpuint (count_lines (f->err), ==, 1);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+
+  /* Stored: the broken file in the middle does not stop the others */
+  g_clear_pointer (&command, g_free);
+  command = g_strdup_printf ("import %s %s %s", garmin, broken, two);
+  g_assert_cmpint (run (f, command), ==, FL_CLI_BAD_INPUT);
+  g_clear_pointer (&expected, g_free);
+  /* Times in Europe/Berlin, the test's TZ */
+  expected = g_strdup_printf ("%s: imported a run of 0.2 km in 1:00 from 2026-11-20 07:30\n"
+                              "%s: imported a run of 0.1 km in 1:00 from 2026-11-20 07:00\n"
+                              "%s: skipped 30.0 km in 1:00:00 from 2026-11-20 18:00: it is cycling, not a run\n",
+                              garmin_path, two_path, two_path);
+  g_assert_cmpstr (f->out, ==, expected);
+  g_assert_nonnull (strstr (f->err, "not-xml.gpx"));
+
+  saved = reload (f);
+  runs = records (saved, FL_RECORD_RUN);
+  g_assert_cmpuint (runs->len, ==, 2);
+  assert_time (((FlRecord *) g_ptr_array_index (runs, 0))->time, "2026-11-20T06:00:00+00:00");
+  g_assert_cmpstr (FL_RUN (g_ptr_array_index (runs, 0))->source, ==, "tcx");
+  g_assert_cmpint (FL_RUN (g_ptr_array_index (runs, 0))->cadence_spm, ==, 120);
+  g_assert_cmpstr (FL_RUN (g_ptr_array_index (runs, 1))->source, ==, "gpx");
+  g_assert_cmpint (FL_RUN (g_ptr_array_index (runs, 1))->avg_hr, ==, 152);
+  g_assert_cmpint (FL_RUN (g_ptr_array_index (runs, 1))->duration_s, ==, 60);
+
+  /* Again: already imported, still two runs */
+  g_clear_pointer (&command, g_free);
+  command = g_strdup_printf ("import %s", garmin);
+  run_ok (f, command);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s: 0.2 km in 1:00 from 2026-11-20 07:30, already imported\n", garmin_path);
+  g_assert_cmpstr (f->out, ==, expected);
+  g_clear_object (&saved);
+  saved = reload (f);
+  g_assert_cmpuint (records (saved, FL_RECORD_RUN)->len, ==, 2);
+
+  /* No file, or --json without --dry-run: a usage line */
+  g_assert_cmpint (run (f, "import"), ==, FL_CLI_BAD_INPUT);
+  g_assert_nonnull (strstr (f->err, "usage: fresh-legs import"));
+  g_clear_pointer (&command, g_free);
+  command = g_strdup_printf ("import --json %s", garmin);
+  g_assert_cmpint (run (f, command), ==, FL_CLI_BAD_INPUT);
+  g_assert_nonnull (strstr (f->err, "--json goes with --dry-run"));
+}
+
 /* The caller's argv is left as it was */
 static void
 test_argv_untouched (Fixture       *f,
@@ -1055,6 +1336,132 @@ test_argv_untouched (Fixture       *f,
   for (gsize i = 0; i < G_N_ELEMENTS (argv); i++)
     g_assert_true (argv[i] == copy[i]);
   g_assert_cmpstr (out->str, ==, "Logged 330 ml at 10:00. Today: 330 ml of 2.0 L.\n");
+}
+
+/* Iron: a food by id, by name or by a word; the day's total against the target */
+static void
+test_log_iron (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(FlStore) saved = NULL;
+  GPtrArray *iron;
+  FlIronIntake *intake;
+
+  run_ok (f, "profile --sex female --birth-year 1996 --diet vegetarian --heavy-periods yes");
+  run_ok (f, "log iron lentils");
+  g_assert_cmpstr (f->out, ==,
+                   "Logged Lentils, boiled, 1 × ½ cup (3.3 mg) at 14:05. Today: 3.3 mg of 32.4 mg.\n"
+                   "Tip: Lentils, boiled had no vitamin C with it. Iron from plants is absorbed several times "
+                   "better with vitamin C in the same meal: a pepper, an orange, broccoli or strawberries.\n");
+
+  /* With a red pepper in the same meal the tip goes */
+  run_ok (f, "log iron red-pepper-raw --at 13:50");
+  g_assert_cmpstr (f->out, ==, "Logged Red bell pepper, raw, 1 × ½ cup (0.3 mg) at 13:50. Today: 3.6 mg of 32.4 mg.\n");
+
+  run_ok (f, "log iron \"Spinach, boiled\" --portions 1/2 --at 2026-11-26T19:00");
+  g_assert_cmpstr (f->out, ==,
+                   "Logged Spinach, boiled, 0.5 × ½ cup (1.6 mg) at 2026-11-26 19:00. That day: 1.6 mg of 32.4 mg.\n"
+                   "Tip: Spinach, boiled had no vitamin C with it. Iron from plants is absorbed several times "
+                   "better with vitamin C in the same meal: a pepper, an orange, broccoli or strawberries.\n");
+  run_ok (f, "log iron kidney beans --portions 2");
+
+  saved = reload (f);
+  iron = records (saved, FL_RECORD_IRON);
+  g_assert_cmpuint (iron->len, ==, 4);
+  intake = FL_IRON_INTAKE (g_ptr_array_index (iron, 0));
+  g_assert_cmpstr (intake->food, ==, "spinach-cooked");
+  g_assert_cmpfloat (intake->portions, ==, 0.5);
+  g_assert_cmpfloat (intake->mg, ==, 1.6);
+  assert_time (intake->parent.time, "2026-11-26T19:00:00+01:00");
+  intake = FL_IRON_INTAKE (g_ptr_array_index (iron, 3));
+  g_assert_cmpstr (intake->food, ==, "kidney-beans-canned");
+  g_assert_cmpfloat (intake->mg, ==, 4.0);
+  assert_time (intake->parent.time, NOW);
+}
+
+static void
+test_log_iron_ambiguous (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+
+  run_ok (f, "log drink 250ml");
+  before = file_contents (f->path);
+  g_assert_cmpint (run (f, "log iron beans"), ==, FL_CLI_BAD_INPUT);
+  g_assert_cmpstr (f->out, ==, "");
+  g_assert_cmpstr (f->err, ==,
+                   "fresh-legs: “beans” matches several foods; say which, by id or more words: "
+                   "white-beans-canned (White beans, canned), kidney-beans-canned (Kidney beans, canned), "
+                   "black-beans-cooked (Black beans, boiled)\n");
+
+  g_assert_cmpint (run (f, "log iron lentls"), ==, FL_CLI_BAD_INPUT);
+  g_assert_cmpstr (f->err, ==, "fresh-legs: No food matches “lentls”; the closest are: lentils-cooked (Lentils, boiled)\n");
+  g_assert_cmpuint (records (f->store, FL_RECORD_IRON)->len, ==, 0);
+  {
+    g_autofree char *after = file_contents (f->path);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
+static void
+test_log_ferritin (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(FlStore) saved = NULL;
+  GPtrArray *results;
+
+  run_ok (f, "log ferritin 45 --date 2026-06-01");
+  g_assert_cmpstr (f->out, ==, "Logged ferritin 45 µg/L for 2026-06-01: not low.\n"
+                   "This is information, not medical advice.\n");
+  run_ok (f, "log ferritin 24ug/L --date 2026-10-02");
+  g_assert_cmpstr (f->out, ==, "Logged ferritin 24 µg/L for 2026-10-02: low.\n"
+                   "Your last ferritin result, 24 µg/L, reads “low”. A blood test with your GP can tell "
+                   "whether your iron stores are filling up.\n"
+                   "This is information, not medical advice.\n");
+  run_ok (f, "log ferritin 12");
+  g_assert_true (g_str_has_prefix (f->out, "Logged ferritin 12 µg/L for 2026-11-27: empty stores.\n"));
+
+  saved = reload (f);
+  results = records (saved, FL_RECORD_FERRITIN);
+  g_assert_cmpuint (results->len, ==, 3);
+  g_assert_cmpfloat (FL_FERRITIN (g_ptr_array_index (results, 1))->ug_per_l, ==, 24);
+  assert_time (((FlRecord *) g_ptr_array_index (results, 1))->time, "2026-10-02T00:00:00+02:00");
+}
+
+static void
+test_foods (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *own = g_build_filename (f->dir, "foods.json", NULL);
+  JsonArray *array;
+
+  run_ok (f, "foods --search spin");
+  g_assert_cmpstr (f->out, ==, "spinach-cooked             Spinach, boiled — ½ cup (90 g): 3.2 mg\n");
+  run_ok (f, "foods");
+  g_assert_cmpuint (count_lines (f->out), >=, 40);
+  run_ok (f, "foods xyzzy");
+  g_assert_cmpstr (f->out, ==, "No food matches “xyzzy”.\n");
+
+  run_ok (f, "foods beef --json");
+  g_assert_true (json_parser_load_from_data (parser, f->out, -1, &error));
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 1), "id"), ==, "beef-cooked");
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (array, 1), "heme"));
+
+  /* A food of one's own: saved beside the journal, then loggable */
+  g_assert_false (g_file_test (own, G_FILE_TEST_EXISTS));
+  run_ok (f, "foods --add \"Lentil soup\" --portion \"1 bowl\" --grams 300 --mg 4.5");
+  g_assert_cmpstr (f->out, ==, "Added your own food:\n"
+                   "own-lentil-soup            Lentil soup — 1 bowl (300 g): 4.5 mg (yours)\n");
+  g_assert_true (g_file_test (own, G_FILE_TEST_EXISTS));
+  run_ok (f, "log iron soup --portions 2");
+  g_assert_true (g_str_has_prefix (f->out, "Logged Lentil soup, 2 × 1 bowl (9.0 mg) at 14:05."));
+  g_remove (own);
 }
 
 int
@@ -1073,10 +1480,12 @@ main (int   argc,
   ADD ("log-drink", test_log_drink);
   ADD ("log-drink/limits", test_drink_limits);
   ADD ("log-run", test_log_run);
+  ADD ("log-sleep", test_log_sleep);
   ADD ("profile", test_profile);
   ADD ("today", test_today);
   ADD ("routine", test_routine);
   ADD ("log-cooldown", test_log_cooldown);
+  ADD ("routine/import", test_routine_import);
   ADD ("bad-input/stores-nothing", test_bad_input);
   ADD ("bad-input/messages", test_bad_input_messages);
   ADD ("journal/read-only", test_read_only);
@@ -1084,6 +1493,12 @@ main (int   argc,
   ADD ("journal/save-failure", test_save_failure);
   ADD ("journal/autosave", test_autosave);
   ADD ("argv-untouched", test_argv_untouched);
+  ADD ("log-iron", test_log_iron);
+  ADD ("log-iron/ambiguous", test_log_iron_ambiguous);
+  ADD ("log-ferritin", test_log_ferritin);
+  ADD ("foods", test_foods);
+  ADD ("import", test_import);
+  ADD ("import/relative-to-cwd", test_import_relative_to_cwd);
 #undef ADD
 
   return g_test_run ();

@@ -21,7 +21,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fl-iron.h"
 #include "fl-notifier.h"
+#include "fl-sleep.h"
 
 #define NOTIFICATIONS_NAME  "org.freedesktop.Notifications"
 #define NOTIFICATIONS_PATH  "/org/freedesktop/Notifications"
@@ -862,6 +864,158 @@ test_stopped_server (void)
   teardown ();
 }
 
+/* The sleep reminders as fl-sleep.c builds them: what the server gets */
+
+static void
+assert_labels (GVariant   *notify_call,
+               const char *first,
+               const char *second)
+{
+  g_autofree const char **actions = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gsize n_actions;
+
+  g_variant_get_child (notify_call, 5, "^a&s", &actions);
+  n_actions = g_strv_length ((char **) actions);
+  for (gsize i = 0; i + 1 < n_actions; i += 2)
+    g_ptr_array_add (labels, (gpointer) actions[i + 1]);
+  g_ptr_array_sort (labels, compare_strings);
+  g_assert_cmpuint (labels->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (labels, 0), ==, first);
+  g_assert_cmpstr (g_ptr_array_index (labels, 1), ==, second);
+}
+
+static void
+test_sleep_reminders (void)
+{
+  g_autoptr(FlJournal) journal = NULL;
+  g_autoptr(FlRecord) night = NULL;
+  g_autoptr(GDateTime) bed = NULL;
+  g_autoptr(GDateTime) wind_down_due = NULL;
+  g_autoptr(GDateTime) nap_due = NULL;
+  g_autoptr(FlReminder) wind_down = NULL;
+  g_autoptr(FlReminder) nap = NULL;
+  g_autoptr(GError) error = NULL;
+  FlSleepOptions options;
+  const char *summary, *body;
+
+  if (!in_own_process (TRUE))
+    return;
+
+  /* Last night 00:30 to 06:40 */
+  journal = fl_journal_new ();
+  bed = g_date_time_new_from_iso8601 ("2026-11-27T00:30:00+01:00", NULL);
+  night = fl_record_new (FL_RECORD_SLEEP, bed);
+  FL_SLEEP (night)->end = g_date_time_new_from_iso8601 ("2026-11-27T06:40:00+01:00", NULL);
+  g_assert_true (fl_sleep_add (journal, night, &error));
+  g_assert_no_error (error);
+  fl_sleep_options_init (&options);
+  wind_down_due = g_date_time_new_from_iso8601 ("2026-11-27T22:15:00+01:00", NULL);
+  nap_due = g_date_time_new_from_iso8601 ("2026-11-27T13:00:00+01:00", NULL);
+  wind_down = fl_sleep_wind_down_build (journal, &options, wind_down_due);
+  nap = fl_sleep_nap_build (journal, &options, nap_due);
+
+  start_private_bus ();
+  start_monitor ();
+  start_dunst ();
+  start_app ();
+
+  fl_notifier_show (fx.notifier, nap);
+  g_assert_true (spin_until (one_notify_call, 5000));
+  fl_notifier_show (fx.notifier, wind_down);
+  g_assert_true (spin_until (two_notify_calls, 5000));
+  spin_for (200);
+  /* Two kinds: both on screen, neither replaces the other */
+  g_assert_cmpuint (dunst_displayed (), ==, 2);
+  g_assert_cmpuint (fx.undelivered->len, ==, 0);
+
+  g_variant_get_child (fx.notify_calls->pdata[0], 3, "&s", &summary);
+  g_variant_get_child (fx.notify_calls->pdata[0], 4, "&s", &body);
+  g_assert_cmpstr (summary, ==, "A short nap would help");
+  g_assert_cmpstr (body, ==, "You slept 6 h 10 min last night. A nap from 13:00 to 13:30 helps; "
+                   "keep it under half an hour.");
+  assert_labels (fx.notify_calls->pdata[0], "Dismiss", "Open");
+
+  g_variant_get_child (fx.notify_calls->pdata[1], 3, "&s", &summary);
+  g_variant_get_child (fx.notify_calls->pdata[1], 4, "&s", &body);
+  g_assert_cmpstr (summary, ==, "Time to wind down");
+  g_assert_cmpstr (body, ==, "Bedtime is 22:45: 8 h of sleep before you get up at 07:00, with 15 minutes "
+                   "to fall asleep. Dim the lights and put screens away.");
+  assert_labels (fx.notify_calls->pdata[1], "Open", "Snooze 15 min");
+
+  /* A click on the newest bubble opens the Sleep page */
+  dunst_call ("NotificationAction", g_variant_new ("(u)", 0));
+  g_assert_true (spin_until (some_activated, 5000));
+  g_assert_cmpstr (fx.activated->pdata[0], ==, "show-page 'sleep'");
+
+  /* "Dismiss" withdraws it */
+  fl_notifier_withdraw (fx.notifier, "nap");
+  fl_notifier_withdraw (fx.notifier, "wind-down");
+  g_assert_true (spin_until (none_displayed, 5000));
+
+  teardown ();
+}
+
+/* The blood-test suggestion as fl-iron.c builds it: what the server gets,
+ * and its one button opens the Iron page */
+static void
+test_blood_test_reminder (void)
+{
+  g_autoptr(FlJournal) journal = NULL;
+  g_autoptr(FlRecord) result = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) due = NULL;
+  g_autoptr(FlReminder) reminder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **actions = NULL;
+  const char *summary, *body;
+
+  if (!in_own_process (TRUE))
+    return;
+
+  journal = fl_journal_new ();
+  midnight = g_date_time_new_from_iso8601 ("2026-10-02T00:00:00+02:00", NULL);
+  result = fl_record_new (FL_RECORD_FERRITIN, midnight);
+  FL_FERRITIN (result)->ug_per_l = 12;
+  g_assert_true (fl_journal_add (journal, result, &error));
+  g_assert_no_error (error);
+  due = g_date_time_new_from_iso8601 ("2026-11-27T10:00:00+01:00", NULL);
+  reminder = fl_iron_blood_test_reminder (journal, due);
+
+  start_private_bus ();
+  start_monitor ();
+  start_dunst ();
+  start_app ();
+
+  fl_notifier_show (fx.notifier, reminder);
+  g_assert_true (spin_until (one_notify_call, 5000));
+  spin_for (200);
+  g_assert_cmpuint (dunst_displayed (), ==, 1);
+  g_assert_cmpuint (fx.undelivered->len, ==, 0);
+
+  g_variant_get_child (fx.notify_calls->pdata[0], 3, "&s", &summary);
+  g_variant_get_child (fx.notify_calls->pdata[0], 4, "&s", &body);
+  g_assert_cmpstr (summary, ==, "A blood test could help");
+  g_assert_cmpstr (body, ==, "Your last ferritin result, 12 µg/L, reads “empty stores”. A blood test with your GP "
+                   "can tell whether your iron stores are filling up. This is information, not medical advice.");
+  g_variant_get_child (fx.notify_calls->pdata[0], 5, "^a&s", &actions);
+  /* The one button (and the bubble's default action, which is the same) */
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 1; actions[i - 1] != NULL && actions[i] != NULL; i += 2)
+      found = found || g_strcmp0 (actions[i], "Open Iron") == 0;
+    g_assert_true (found);
+    g_assert_cmpuint (g_strv_length ((char **) actions), <=, 4);
+  }
+
+  dunst_call ("NotificationAction", g_variant_new ("(u)", 0));
+  g_assert_true (spin_until (some_activated, 5000));
+  g_assert_cmpstr (fx.activated->pdata[0], ==, "show-page 'iron'");
+
+  teardown ();
+}
+
 /* }}} */
 
 int
@@ -877,6 +1031,8 @@ main (int   argc,
   g_test_add_func ("/fl/notifier/no-server", test_no_server);
   g_test_add_func ("/fl/notifier/no-bus", test_no_bus);
   g_test_add_func ("/fl/notifier/stopped-server", test_stopped_server);
+  g_test_add_func ("/fl/notifier/sleep-reminders", test_sleep_reminders);
+  g_test_add_func ("/fl/notifier/blood-test-reminder", test_blood_test_reminder);
 
   return g_test_run ();
 }

@@ -448,6 +448,251 @@ test_load_missing_file (void)
   g_assert_true (g_str_has_prefix (error->message, "Could not read “"));
 }
 
+/* {{{ Importing: fl_routine_install_file() */
+
+static GFile *
+fixture_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "routines", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static char *
+fixture_contents (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "routines", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+/* The runner's folder as "name (mode): contents" lines, sorted: what must
+ * not change when an import fails */
+static char *
+snapshot_user_dir (void)
+{
+  g_autofree char *dir_path = fl_routine_user_dir ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *entry;
+
+  if (dir == NULL)
+    return g_strdup ("(no folder)");
+
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, entry, NULL);
+      g_autofree char *contents = NULL;
+      GStatBuf st;
+
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_ptr_array_add (lines, g_strdup_printf ("%s (%o): %s", entry, (guint) (st.st_mode & 0777), contents));
+    }
+  g_ptr_array_sort (lines, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "%s\n", (char *) g_ptr_array_index (lines, i));
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static guint
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* A valid file lands in the runner's folder byte for byte, private, and
+ * is then a routine to pick; importing it again is an update */
+static void
+test_install_valid (void)
+{
+  g_autofree char *dir = fl_routine_user_dir ();
+  g_autofree char *installed = g_build_filename (dir, "after-long-run.json", NULL);
+  g_autofree char *expected = fixture_contents ("my-routine.json");
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = fixture_file ("my-routine.json");
+  g_autoptr(FlRoutine) routine = NULL;
+  g_autoptr(FlRoutine) again = NULL;
+  g_autoptr(FlRoutine) found = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean updated = TRUE;
+
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+
+  routine = fl_routine_install_file (file, &updated, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (routine);
+  g_assert_false (updated);
+  g_assert_cmpstr (fl_routine_get_name (routine), ==, "after-long-run");
+  g_assert_cmpstr (fl_routine_get_title (routine), ==, "After a long run");
+  g_assert_false (fl_routine_is_shipped (routine));
+  g_assert_cmpint (fl_routine_get_total_s (routine), ==, 205);
+
+  g_assert_true (g_file_get_contents (installed, &contents, NULL, &error));
+  g_assert_cmpstr (contents, ==, expected);
+  g_assert_cmpuint (mode_of (installed), ==, 0600);
+  g_assert_cmpuint (mode_of (dir), ==, 0700);
+
+  all = fl_routine_list_all ();
+  g_assert_cmpuint (all->len, ==, 4);
+  g_assert_cmpstr (fl_routine_get_name (g_ptr_array_index (all, 3)), ==, "after-long-run");
+  found = fl_routine_lookup ("after-long-run", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fl_routine_get_total_s (found), ==, 205);
+
+  /* The same file again: an update of the same routine, still one file */
+  again = fl_routine_install_file (file, &updated, &error);
+  g_assert_no_error (error);
+  g_assert_true (updated);
+  g_assert_cmpstr (fl_routine_get_name (again), ==, "after-long-run");
+  {
+    g_autofree char *listing = snapshot_user_dir ();
+    g_autofree char *expected_listing = g_strdup_printf ("after-long-run.json (600): %s\n", expected);
+
+    g_assert_cmpstr (listing, ==, expected_listing);
+  }
+}
+
+/* A new version of a routine replaces the old one in its own file, even
+ * one put there by hand under another file name; a file name taken by
+ * another routine is never written over */
+static void
+test_install_update (void)
+{
+  g_autofree char *dir = fl_routine_user_dir ();
+  g_autofree char *by_hand = g_build_filename (dir, "my file.json", NULL);
+  g_autofree char *other = g_build_filename (dir, "after-long-run.json", NULL);
+  g_autofree char *second = g_build_filename (dir, "after-long-run-2.json", NULL);
+  g_autofree char *original = fixture_contents ("my-routine.json");
+  g_autofree char *newer_path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) newer = g_string_new (original);
+  g_autoptr(GFile) newer_file = NULL;
+  g_autoptr(GFile) file = fixture_file ("my-routine.json");
+  g_autoptr(FlRoutine) routine = NULL;
+  g_autoptr(FlRoutine) found = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *other_routine = "{ \"name\": \"calves-only\", \"stretches\": [ { \"id\": \"calves\" } ] }";
+  gboolean updated = FALSE;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (by_hand, original, -1, &error));
+  g_assert_no_error (error);
+
+  /* The title changed: same "name", so the same routine */
+  g_string_replace (newer, "\"After a long run\"", "\"After a long run, v2\"", 1);
+  newer_path = g_build_filename (g_get_tmp_dir (), "fl-test-routine-v2.json", NULL);
+  g_assert_true (g_file_set_contents (newer_path, newer->str, -1, &error));
+  newer_file = g_file_new_for_path (newer_path);
+
+  routine = fl_routine_install_file (newer_file, &updated, &error);
+  g_remove (newer_path);
+  g_assert_no_error (error);
+  g_assert_true (updated);
+  g_assert_true (g_file_get_contents (by_hand, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, newer->str);
+  g_assert_cmpuint (mode_of (by_hand), ==, 0600);
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+  found = fl_routine_lookup ("after-long-run", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fl_routine_get_title (found), ==, "After a long run, v2");
+
+  /* NAME.json holding another routine: the import goes beside it */
+  g_assert_cmpint (g_remove (by_hand), ==, 0);
+  g_assert_true (g_file_set_contents (other, other_routine, -1, &error));
+  g_clear_object (&routine);
+  routine = fl_routine_install_file (file, &updated, &error);
+  g_assert_no_error (error);
+  g_assert_false (updated);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (other, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, other_routine);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (second, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, original);
+}
+
+/* Every fault: the validation's own message, and the folder as it was */
+static void
+test_install_faults (void)
+{
+  static const struct {
+    const char *fixture;
+    int         code;
+    const char *message;        /* NULL: checked by prefix below */
+  } cases[] = {
+    { "not-json.json", FL_ROUTINE_ERROR_NOT_JSON, NULL },
+    { "hold-0.json", FL_ROUTINE_ERROR_INVALID,
+      "A hold lasts 20 to 45 seconds; the routine’s “hold_s” is 0." },
+    { "hold-10-min.json", FL_ROUTINE_ERROR_INVALID,
+      "A hold lasts 20 to 45 seconds; stretch 2 (“hamstrings”) has 600." },
+    { "unknown-side.json", FL_ROUTINE_ERROR_INVALID,
+      "Unknown side “middle” in stretch 1 (“calves”): a side is left, right or both." },
+    { "no-name.json", FL_ROUTINE_ERROR_INVALID,
+      "The routine has no “name”: add one such as \"name\": \"after-long-run\"." },
+    { "unknown-stretch.json", FL_ROUTINE_ERROR_INVALID,
+      "Unknown stretch “neck-roll” (stretch 2): use one from the stretch catalogue, "
+      "or give it a “name” to describe your own." },
+    { "shipped-name.json", FL_ROUTINE_ERROR_RESERVED,
+      "“post-run-10” is the name of a routine that comes with Fresh Legs: give yours another “name”." },
+    { "no-such-file.json", FL_ROUTINE_ERROR_IO, NULL },
+  };
+  g_autofree char *empty = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(GFile) mine = fixture_file ("my-routine.json");
+  g_autoptr(FlRoutine) installed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Into no folder at all: none is made */
+  empty = snapshot_user_dir ();
+  g_assert_cmpstr (empty, ==, "(no folder)");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = fixture_file (cases[i].fixture);
+      g_autoptr(FlRoutine) routine = fl_routine_install_file (file, NULL, &error);
+      g_autofree char *after = snapshot_user_dir ();
+
+      g_test_message ("%s", cases[i].fixture);
+      g_assert_null (routine);
+      g_assert_error (error, FL_ROUTINE_ERROR, cases[i].code);
+      g_assert_null (strchr (error->message, '\n'));
+      if (cases[i].message != NULL)
+        g_assert_cmpstr (error->message, ==, cases[i].message);
+      g_assert_cmpstr (after, ==, empty);
+      g_clear_error (&error);
+    }
+
+  /* Beside a routine already there: it stays as it was */
+  installed = fl_routine_install_file (mine, NULL, &error);
+  g_assert_no_error (error);
+  before = snapshot_user_dir ();
+  g_assert_true (g_str_has_prefix (before, "after-long-run.json (600): {"));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = fixture_file (cases[i].fixture);
+      g_autoptr(FlRoutine) routine = fl_routine_install_file (file, NULL, &error);
+      g_autofree char *after = snapshot_user_dir ();
+
+      g_assert_null (routine);
+      g_assert_error (error, FL_ROUTINE_ERROR, cases[i].code);
+      g_assert_cmpstr (after, ==, before);
+      g_clear_error (&error);
+    }
+}
+
+/* }}} */
+
 static void
 test_properties (void)
 {
@@ -487,6 +732,9 @@ main (int   argc,
   g_test_add_func ("/fl/routine/invalid/other", test_invalid_other);
   g_test_add_func ("/fl/routine/load-missing-file", test_load_missing_file);
   g_test_add_func ("/fl/routine/list-and-lookup", test_list_and_lookup);
+  g_test_add_func ("/fl/routine/install/valid", test_install_valid);
+  g_test_add_func ("/fl/routine/install/update", test_install_update);
+  g_test_add_func ("/fl/routine/install/faults", test_install_faults);
 
   return g_test_run ();
 }

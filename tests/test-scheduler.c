@@ -932,6 +932,521 @@ test_cooldown_and_drink (Fixture       *fixture,
   g_assert_cmpuint (cooldowns, ==, 1);
 }
 
+/* Wind-down and nap (fl-sleep.c). The drink and cool-down reminders are
+ * switched off, so what is armed is the sleep reminder alone. */
+
+static void
+sleep_setup (Fixture       *fixture,
+             gconstpointer  data)
+{
+  fixture_setup (fixture, data);
+  fl_scheduler_set_drink_enabled (fixture->scheduler, FALSE);
+  fl_scheduler_set_cooldown_enabled (fixture->scheduler, FALSE);
+  fl_scheduler_set_wind_down_enabled (fixture->scheduler, TRUE);
+  fl_scheduler_set_nap_enabled (fixture->scheduler, TRUE);
+}
+
+static void
+add_sleep (FlJournal  *journal,
+           const char *bed_iso,
+           const char *wake_iso,
+           gboolean    nap)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) bed = g_date_time_new_from_iso8601 (bed_iso, NULL);
+  g_autoptr(FlRecord) record = fl_record_new (FL_RECORD_SLEEP, bed);
+
+  FL_SLEEP (record)->end = g_date_time_new_from_iso8601 (wake_iso, NULL);
+  FL_SLEEP (record)->nap = nap;
+  g_assert_true (fl_journal_add (journal, record, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_kind_due (Fixture    *fixture,
+                 const char *kind,
+                 const char *expected)
+{
+  g_autofree char *due = local_iso (fl_scheduler_get_next_due (fixture->scheduler, kind));
+
+  g_assert_cmpstr (due, ==, expected);
+}
+
+static void
+assert_deadline (Fixture    *fixture,
+                 const char *expected)
+{
+  g_autofree char *deadline = local_iso (fl_scheduler_get_next_deadline (fixture->scheduler));
+
+  g_assert_cmpstr (deadline, ==, expected);
+  g_assert_cmpuint (fl_test_clock_n_pending (fixture->clock), ==, expected ? 1 : 0);
+}
+
+/* 07:00 wake time − 8 h − 15 min = 22:45 bedtime; wind down at 22:15, once,
+ * with "Snooze 15 min" */
+static void
+test_sleep_wind_down (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  FlReminderState state = { NULL, NULL };
+  FlReminderAction *action;
+  FlReminder *reminder;
+  const char *kind = NULL;
+  gint32 minutes = 0;
+
+  assert_kind_due (fixture, "wind-down", "2026-11-27T22:15:00+01:00");
+  assert_kind_due (fixture, "nap", NULL);
+  assert_deadline (fixture, "2026-11-27T22:15:00+01:00");
+
+  advance_minutes (fixture, 4 * 60 + 14);
+  g_assert_cmpuint (fixture->fired->len, ==, 0);
+  advance_minutes (fixture, 1);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  reminder = fired (fixture, 0);
+  g_assert_cmpstr (reminder->kind, ==, "wind-down");
+  g_assert_cmpstr (reminder->title, ==, "Time to wind down");
+  g_assert_cmpstr (reminder->body, ==,
+                   "Bedtime is 22:45: 8 h of sleep before you get up at 07:00, with 15 minutes to fall asleep. "
+                   "Dim the lights and put screens away.");
+  g_assert_cmpuint (reminder->actions->len, ==, 1);
+  action = &g_array_index (reminder->actions, FlReminderAction, 0);
+  g_assert_cmpstr (action->label, ==, "Snooze 15 min");
+  g_assert_cmpstr (action->action, ==, "app.snooze");
+  g_variant_get (action->target, "(&si)", &kind, &minutes);
+  g_assert_cmpstr (kind, ==, "wind-down");
+  g_assert_cmpint (minutes, ==, 15);
+
+  /* Once tonight; tomorrow evening again */
+  assert_kind_due (fixture, "wind-down", "2026-11-28T22:15:00+01:00");
+
+  /* Snoozed: 15 minutes on, then not again tonight */
+  fl_scheduler_snooze (fixture->scheduler, "wind-down", 15);
+  assert_deadline (fixture, "2026-11-27T22:30:00+01:00");
+  advance_minutes (fixture, 15);
+  g_assert_cmpuint (fixture->fired->len, ==, 2);
+  assert_fired_due (fixture, 1, "2026-11-27T22:30:00+01:00");
+  g_assert_cmpstr (fired (fixture, 1)->body, ==,
+                   "Bedtime is 22:45: 8 h of sleep before you get up at 07:00, with 15 minutes to fall asleep. "
+                   "Dim the lights and put screens away.");
+  fl_journal_get_reminder_state (fixture->journal, "wind-down", &state);
+  g_assert_null (state.snoozed_until);
+  fl_reminder_state_clear (&state);
+  assert_kind_due (fixture, "wind-down", "2026-11-28T22:15:00+01:00");
+
+  /* A restart does not repeat it */
+  stop_scheduler (fixture);
+  start_scheduler (fixture);
+  fl_scheduler_set_drink_enabled (fixture->scheduler, FALSE);
+  fl_scheduler_set_cooldown_enabled (fixture->scheduler, FALSE);
+  fl_scheduler_set_wind_down_enabled (fixture->scheduler, TRUE);
+  assert_deadline (fixture, "2026-11-28T22:15:00+01:00");
+  g_assert_cmpuint (fixture->fired->len, ==, 2);
+}
+
+/* The need moves it: a higher baseline, a nap today */
+static void
+test_sleep_wind_down_follows_need (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  fl_scheduler_set_sleep_baseline (fixture->scheduler, 9 * 60);
+  assert_kind_due (fixture, "wind-down", "2026-11-27T21:15:00+01:00");
+  fl_scheduler_set_wake_time (fixture->scheduler, 6 * 60 + 30);
+  assert_kind_due (fixture, "wind-down", "2026-11-27T20:45:00+01:00");
+
+  /* A 40-minute nap today takes 40 minutes off tonight's need */
+  add_sleep (fixture->journal, "2026-11-27T13:00:00+01:00", "2026-11-27T13:40:00+01:00", TRUE);
+  assert_kind_due (fixture, "wind-down", "2026-11-27T21:25:00+01:00");
+
+  fl_scheduler_set_wind_down_enabled (fixture->scheduler, FALSE);
+  assert_kind_due (fixture, "wind-down", NULL);
+  assert_deadline (fixture, NULL);
+}
+
+/* Started at 22:30, after the wind-down time but before bedtime: shown
+ * once, late; started after bedtime: not at all tonight */
+static void
+test_sleep_wind_down_missed (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  assert_deadline (fixture, "2026-11-27T22:15:00+01:00");
+  fl_test_clock_advance (fixture->clock, 0);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  assert_fired_due (fixture, 0, "2026-11-27T22:15:00+01:00");
+  assert_deadline (fixture, "2026-11-28T22:15:00+01:00");
+}
+
+static void
+test_sleep_wind_down_after_bedtime (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  assert_deadline (fixture, "2026-11-28T22:15:00+01:00");
+  fl_test_clock_advance (fixture->clock, 0);
+  g_assert_cmpuint (fixture->fired->len, ==, 0);
+}
+
+/* The evening before the clocks go forward, 8 h before 07:00 summer time
+ * is 22:00 winter time: bed at 21:45, wind down at 21:15 */
+static void
+test_sleep_wind_down_dst (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  assert_deadline (fixture, "2026-03-28T21:15:00+01:00");
+  advance_minutes (fixture, 3 * 60 + 15);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  g_assert_cmpstr (fired (fixture, 0)->body, ==,
+                   "Bedtime is 21:45: 8 h of sleep before you get up at 07:00, with 15 minutes to fall asleep. "
+                   "Dim the lights and put screens away.");
+  /* The next evening, in summer time */
+  assert_deadline (fixture, "2026-03-29T22:15:00+02:00");
+}
+
+/* After a night of 6 h 10 min, the nap reminder at 13:00 with "Dismiss" */
+static void
+test_sleep_nap (Fixture       *fixture,
+                gconstpointer  data)
+{
+  FlReminderAction *action;
+  FlReminder *reminder;
+
+  fl_scheduler_set_wind_down_enabled (fixture->scheduler, FALSE);
+  assert_kind_due (fixture, "nap", NULL);
+
+  add_sleep (fixture->journal, "2026-11-27T00:30:00+01:00", "2026-11-27T06:40:00+01:00", FALSE);
+  assert_kind_due (fixture, "nap", "2026-11-27T13:00:00+01:00");
+  assert_deadline (fixture, "2026-11-27T13:00:00+01:00");
+
+  advance_minutes (fixture, 6 * 60);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  reminder = fired (fixture, 0);
+  g_assert_cmpstr (reminder->kind, ==, "nap");
+  g_assert_cmpstr (reminder->title, ==, "A short nap would help");
+  g_assert_cmpstr (reminder->body, ==,
+                   "You slept 6 h 10 min last night. A nap from 13:00 to 13:30 helps; keep it under half an hour.");
+  g_assert_cmpuint (reminder->actions->len, ==, 1);
+  action = &g_array_index (reminder->actions, FlReminderAction, 0);
+  g_assert_cmpstr (action->label, ==, "Dismiss");
+  g_assert_cmpstr (action->action, ==, "app.dismiss-reminder");
+  g_assert_cmpstr (g_variant_get_string (action->target, NULL), ==, "nap");
+
+  /* Once: nothing more today, and tomorrow's depends on tonight */
+  assert_kind_due (fixture, "nap", NULL);
+  assert_deadline (fixture, NULL);
+  advance_minutes (fixture, 24 * 60);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+}
+
+/* A full night, or a nap taken already: no reminder */
+static void
+test_sleep_nap_not_needed (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  fl_scheduler_set_wind_down_enabled (fixture->scheduler, FALSE);
+
+  add_sleep (fixture->journal, "2026-11-26T23:40:00+01:00", "2026-11-27T06:40:00+01:00", FALSE);
+  assert_kind_due (fixture, "nap", NULL);
+
+  fl_scheduler_set_nap_enabled (fixture->scheduler, FALSE);
+  assert_kind_due (fixture, "nap", NULL);
+}
+
+/* Started at 13:10 after a short night: shown at once, late; at 13:40,
+ * when the nap window has closed, not at all */
+static void
+test_sleep_nap_missed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  fl_scheduler_set_wind_down_enabled (fixture->scheduler, FALSE);
+  add_sleep (fixture->journal, "2026-11-27T01:00:00+01:00", "2026-11-27T06:00:00+01:00", FALSE);
+  fl_test_clock_advance (fixture->clock, 0);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  assert_fired_due (fixture, 0, "2026-11-27T13:00:00+01:00");
+
+  fl_journal_set_reminder_state (fixture->journal, "nap", NULL);
+  fl_test_clock_set (fixture->clock, "2026-11-27T13:40:00+01:00");
+  assert_kind_due (fixture, "nap", NULL);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+}
+
+/* Blood test (fl-iron.h): a vegetarian woman of 36; only "blood-test"
+ * reminders are looked at */
+static void
+blood_setup (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  FlProfile profile;
+
+  fixture_setup (fixture, data);
+  fl_scheduler_set_drink_enabled (fixture->scheduler, FALSE);
+  fl_scheduler_set_cooldown_enabled (fixture->scheduler, FALSE);
+  profile = *fl_journal_get_profile (fixture->journal);
+  profile.sex = FL_SEX_FEMALE;
+  profile.diet = FL_DIET_VEGETARIAN;
+  g_assert_true (fl_journal_set_profile (fixture->journal, &profile, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+n_blood_tests (Fixture *fixture)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < fixture->fired->len; i++)
+    n += g_str_equal (((FlReminder *) g_ptr_array_index (fixture->fired, i))->kind, "blood-test");
+  return n;
+}
+
+static FlReminder *
+last_blood_test (Fixture *fixture)
+{
+  for (guint i = fixture->fired->len; i > 0; i--)
+    {
+      FlReminder *reminder = g_ptr_array_index (fixture->fired, i - 1);
+
+      if (g_str_equal (reminder->kind, "blood-test"))
+        return reminder;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+add_ferritin_result (FlJournal *journal,
+                     int        month,
+                     int        day,
+                     double     ug_per_l)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (2026, month, day, 0, 0, 0);
+  g_autoptr(FlRecord) record = fl_record_new (FL_RECORD_FERRITIN, midnight);
+
+  FL_FERRITIN (record)->ug_per_l = ug_per_l;
+  g_assert_true (fl_journal_add (journal, record, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_legs (FlJournal *journal,
+          int        day,
+          int        legs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (2026, 11, day, 0, 0, 0);
+  g_autoptr(FlRecord) record = fl_record_new (FL_RECORD_CHECKIN, midnight);
+
+  FL_CHECKIN (record)->legs = legs;
+  g_assert_true (fl_journal_add (journal, record, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_blood_due (Fixture    *fixture,
+                  const char *expected)
+{
+  g_autofree char *due = local_iso (fl_scheduler_get_next_due (fixture->scheduler, "blood-test"));
+
+  g_assert_cmpstr (due, ==, expected);
+}
+
+/* A low ferritin logged: the suggestion comes at once, says why, opens the
+ * Iron page, and comes again only a month later */
+static void
+test_blood_test_once_a_month (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  FlReminder *reminder;
+  FlReminderAction *action;
+
+  assert_blood_due (fixture, NULL);
+  add_ferritin_result (fixture->journal, 11, 20, 24);
+  assert_blood_due (fixture, "2026-11-27T10:00:00+01:00");
+
+  fl_test_clock_advance (fixture->clock, G_TIME_SPAN_SECOND);
+  g_assert_cmpuint (n_blood_tests (fixture), ==, 1);
+  reminder = last_blood_test (fixture);
+  g_assert_cmpstr (reminder->title, ==, "A blood test could help");
+  g_assert_cmpstr (reminder->body, ==,
+                   "Your last ferritin result, 24 µg/L, reads “low”. A blood test with your GP can tell whether "
+                   "your iron stores are filling up. This is information, not medical advice.");
+  g_assert_cmpuint (reminder->actions->len, ==, 1);
+  action = &g_array_index (reminder->actions, FlReminderAction, 0);
+  g_assert_cmpstr (action->label, ==, "Open Iron");
+  g_assert_cmpstr (action->action, ==, "app.show-page");
+  g_assert_cmpstr (g_variant_get_string (action->target, NULL), ==, "iron");
+
+  /* A month after it fired, not before, and only while the rule holds */
+  assert_blood_due (fixture, "2026-12-27T10:00:00+01:00");
+  fl_test_clock_advance (fixture->clock, 29 * G_TIME_SPAN_DAY);
+  g_assert_cmpuint (n_blood_tests (fixture), ==, 1);
+  fl_test_clock_advance (fixture->clock, 2 * G_TIME_SPAN_DAY);
+  g_assert_cmpuint (n_blood_tests (fixture), ==, 2);
+
+  /* A restart remembers it (the journal keeps the firing) */
+  stop_scheduler (fixture);
+  start_scheduler (fixture);
+  assert_blood_due (fixture, "2027-01-27T10:00:00+01:00");
+
+  /* A good result ends it */
+  add_ferritin_result (fixture->journal, 12, 28, 45);
+  assert_blood_due (fixture, NULL);
+}
+
+/* Heavy legs on 5 of 14 days with a risk flag; the fifth day logged late at night waits for morning */
+static void
+test_blood_test_heavy_legs_night (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  add_legs (fixture->journal, 20, 4);
+  add_legs (fixture->journal, 22, 5);
+  add_legs (fixture->journal, 24, 4);
+  add_legs (fixture->journal, 26, 4);
+  assert_blood_due (fixture, NULL);
+  add_legs (fixture->journal, 27, 5);
+  /* 23:30: after last call (22:00), so at 07:00 */
+  assert_blood_due (fixture, "2026-11-28T07:00:00+01:00");
+  fl_test_clock_advance (fixture->clock, 7 * G_TIME_SPAN_HOUR);
+  g_assert_cmpuint (n_blood_tests (fixture), ==, 0);
+  fl_test_clock_advance (fixture->clock, 30 * G_TIME_SPAN_MINUTE);
+  g_assert_cmpuint (n_blood_tests (fixture), ==, 1);
+  g_assert_true (g_str_has_prefix (last_blood_test (fixture)->body,
+                                   "Your legs felt heavy on 5 of the last 14 days"));
+}
+
+static void
+test_blood_test_disable (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  add_ferritin_result (fixture->journal, 11, 2, 12);
+  assert_blood_due (fixture, "2026-11-27T10:00:00+01:00");
+  g_object_set (fixture->scheduler, "blood-test-enabled", FALSE, NULL);
+  g_assert_false (fl_scheduler_get_blood_test_enabled (fixture->scheduler));
+  assert_blood_due (fixture, NULL);
+  fl_test_clock_advance (fixture->clock, G_TIME_SPAN_DAY);
+  g_assert_cmpuint (n_blood_tests (fixture), ==, 0);
+}
+
+/* Rest day: only this kind on, so that what fires is the rest-day reminder */
+static void
+rest_day_setup (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture_setup (fixture, data);
+  g_object_set (fixture->scheduler,
+                "drink-enabled", FALSE,
+                "cooldown-enabled", FALSE,
+                "wind-down-enabled", FALSE,
+                "nap-enabled", FALSE,
+                "blood-test-enabled", FALSE,
+                NULL);
+}
+
+static void
+add_hard_run (FlJournal  *journal,
+              const char *start_iso)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 (start_iso, NULL);
+  g_autoptr(FlRecord) run = fl_run_new (start, 40 * 60, 8000);
+
+  /* CR-10 8: "very hard" */
+  FL_RUN (run)->rpe = 8;
+  g_assert_true (fl_journal_add (journal, run, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_rest_day_due (Fixture    *fixture,
+                     const char *expected)
+{
+  g_autofree char *due = local_iso (fl_scheduler_get_next_due (fixture->scheduler, "rest-day"));
+
+  g_assert_cmpstr (due, ==, expected);
+}
+
+/* Two hard days in a row (yesterday and this morning): tomorrow is a rest
+ * day, said at 20:00 this evening, once */
+static void
+test_rest_day_evening_before (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  FlReminder *reminder;
+  FlReminderAction *action;
+
+  g_assert_true (fl_scheduler_get_rest_day_enabled (fixture->scheduler));
+  g_assert_cmpint (fl_scheduler_get_rest_day_time (fixture->scheduler), ==, 20 * 60);
+
+  add_hard_run (fixture->journal, "2026-11-26T18:00:00+01:00");
+  /* One hard day: no rest day to announce */
+  assert_rest_day_due (fixture, NULL);
+  g_assert_null (fl_scheduler_get_next_deadline (fixture->scheduler));
+
+  add_hard_run (fixture->journal, "2026-11-27T06:00:00+01:00");
+  assert_rest_day_due (fixture, "2026-11-27T20:00:00+01:00");
+
+  advance_minutes (fixture, 13 * 60 - 1);
+  g_assert_cmpuint (fixture->fired->len, ==, 0);
+  advance_minutes (fixture, 1);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  reminder = fired (fixture, 0);
+  g_assert_cmpstr (reminder->kind, ==, "rest-day");
+  g_assert_cmpstr (reminder->title, ==, "Tomorrow is a rest day");
+  g_assert_true (g_str_has_prefix (reminder->body, "Two hard days in a row."));
+  g_assert_cmpuint (reminder->actions->len, ==, 1);
+  action = &g_array_index (reminder->actions, FlReminderAction, 0);
+  g_assert_cmpstr (action->label, ==, "Open Plan");
+  g_assert_cmpstr (action->action, ==, "app.show-page");
+  g_assert_cmpstr (g_variant_get_string (action->target, NULL), ==, "training");
+
+  /* Once: the rest day itself has nothing to announce */
+  assert_rest_day_due (fixture, NULL);
+  advance_minutes (fixture, 36 * 60);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+}
+
+/* The time comes from Preferences; switched off, nothing */
+static void
+test_rest_day_time_and_switch (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *deadline = NULL;
+
+  add_hard_run (fixture->journal, "2026-11-26T18:00:00+01:00");
+  add_hard_run (fixture->journal, "2026-11-27T06:00:00+01:00");
+
+  g_object_set (fixture->scheduler, "rest-day-time", 21 * 60 + 30, NULL);
+  assert_rest_day_due (fixture, "2026-11-27T21:30:00+01:00");
+  deadline = local_iso (fl_scheduler_get_next_deadline (fixture->scheduler));
+  g_assert_cmpstr (deadline, ==, "2026-11-27T21:30:00+01:00");
+
+  fl_scheduler_set_rest_day_enabled (fixture->scheduler, FALSE);
+  assert_rest_day_due (fixture, NULL);
+  g_assert_null (fl_scheduler_get_next_deadline (fixture->scheduler));
+  advance_minutes (fixture, 24 * 60);
+  g_assert_cmpuint (fixture->fired->len, ==, 0);
+}
+
+/* Opened at 22:00 on the evening before: shown at once, late, once; a
+ * restart does not show it again */
+static void
+test_rest_day_missed (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  add_hard_run (fixture->journal, "2026-11-26T18:00:00+01:00");
+  add_hard_run (fixture->journal, "2026-11-27T06:00:00+01:00");
+
+  fl_test_clock_advance (fixture->clock, 0);
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  assert_fired_due (fixture, 0, "2026-11-27T20:00:00+01:00");
+
+  stop_scheduler (fixture);
+  start_scheduler (fixture);
+  g_object_set (fixture->scheduler, "drink-enabled", FALSE, "cooldown-enabled", FALSE,
+                "wind-down-enabled", FALSE, "nap-enabled", FALSE, "blood-test-enabled", FALSE, NULL);
+  fl_test_clock_advance (fixture->clock, G_TIME_SPAN_MINUTE);
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  assert_rest_day_due (fixture, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -974,6 +1489,38 @@ main (int   argc,
   ADD_COOLDOWN ("disable", test_cooldown_disable, NULL);
 
 #undef ADD_COOLDOWN
+
+#define ADD_SLEEP(path, func, now) \
+  g_test_add ("/fl/scheduler/sleep/" path, Fixture, now, sleep_setup, func, fixture_teardown)
+
+  ADD_SLEEP ("wind-down", test_sleep_wind_down, "2026-11-27T18:00:00+01:00");
+  ADD_SLEEP ("wind-down-follows-need", test_sleep_wind_down_follows_need, "2026-11-27T18:00:00+01:00");
+  ADD_SLEEP ("wind-down-missed", test_sleep_wind_down_missed, "2026-11-27T22:30:00+01:00");
+  ADD_SLEEP ("wind-down-after-bedtime", test_sleep_wind_down_after_bedtime, "2026-11-27T22:50:00+01:00");
+  ADD_SLEEP ("wind-down-dst", test_sleep_wind_down_dst, "2026-03-28T18:00:00+01:00");
+  ADD_SLEEP ("nap", test_sleep_nap, "2026-11-27T07:00:00+01:00");
+  ADD_SLEEP ("nap-not-needed", test_sleep_nap_not_needed, "2026-11-27T07:00:00+01:00");
+  ADD_SLEEP ("nap-missed", test_sleep_nap_missed, "2026-11-27T13:10:00+01:00");
+
+#undef ADD_SLEEP
+
+#define ADD_BLOOD(path, func, now) \
+  g_test_add ("/fl/scheduler/blood-test/" path, Fixture, now, blood_setup, func, fixture_teardown)
+
+  ADD_BLOOD ("once-a-month", test_blood_test_once_a_month, "2026-11-27T10:00:00+01:00");
+  ADD_BLOOD ("heavy-legs-night", test_blood_test_heavy_legs_night, "2026-11-27T23:30:00+01:00");
+  ADD_BLOOD ("disable", test_blood_test_disable, "2026-11-27T10:00:00+01:00");
+
+#undef ADD_BLOOD
+
+#define ADD_REST_DAY(path, func, now) \
+  g_test_add ("/fl/scheduler/rest-day/" path, Fixture, now, rest_day_setup, func, fixture_teardown)
+
+  ADD_REST_DAY ("evening-before", test_rest_day_evening_before, "2026-11-27T07:00:00+01:00");
+  ADD_REST_DAY ("time-and-switch", test_rest_day_time_and_switch, "2026-11-27T07:00:00+01:00");
+  ADD_REST_DAY ("missed", test_rest_day_missed, "2026-11-27T22:00:00+01:00");
+
+#undef ADD_REST_DAY
 
 #undef ADD
 

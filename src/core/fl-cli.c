@@ -17,8 +17,12 @@
 #include <string.h>
 
 #include "fl-cli.h"
+#include "fl-foods.h"
 #include "fl-hydration.h"
+#include "fl-iron.h"
+#include "fl-import.h"
 #include "fl-routine.h"
+#include "fl-sleep.h"
 #include "fl-today.h"
 
 /* The same limits as fl_record_validate() (fl-record.h: a drink is
@@ -45,6 +49,7 @@ typedef struct
   FlJournal *journal;
   GString   *out;
   GString   *err;
+  const char *cwd;              /* the caller's working folder, for file names */
 } Cli;
 
 typedef struct
@@ -87,6 +92,11 @@ static int cmd_log_run   (Cli *cli, const CliCommand *command, int argc, char **
 static int cmd_today     (Cli *cli, const CliCommand *command, int argc, char **argv);
 static int cmd_log_cooldown (Cli *cli, const CliCommand *command, int argc, char **argv);
 static int cmd_routine   (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_log_iron (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_log_ferritin (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_foods     (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_import    (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_log_sleep (Cli *cli, const CliCommand *command, int argc, char **argv);
 
 enum {
   PROFILE_SEX,
@@ -156,13 +166,39 @@ static const CliOption cooldown_options[] = {
 };
 
 enum {
+  SLEEP_DATE,
+  SLEEP_NAP,
+};
+
+static const CliOption sleep_options[] = {
+  [SLEEP_DATE] = { "date", N_("DATE"),
+                   N_("the date of the morning you woke up (for a nap, its day), as YYYY-MM-DD, e.g. 2026-11-27 (default: today)") },
+  [SLEEP_NAP] = { "nap", NULL, N_("log a nap during the day instead of a night") },
+  { NULL }
+};
+
+enum {
+  IMPORT_DRY_RUN,
+  IMPORT_JSON,
+};
+
+static const CliOption import_options[] = {
+  [IMPORT_DRY_RUN] = { "dry-run", NULL, N_("read the files and say what they hold, without storing anything") },
+  [IMPORT_JSON] = { "json", NULL, N_("with --dry-run, one JSON array of the activities on one line, for scripts") },
+  { NULL }
+};
+
+enum {
   ROUTINE_LIST,
   ROUTINE_JSON,
+  ROUTINE_IMPORT,
 };
 
 static const CliOption routine_options[] = {
   [ROUTINE_LIST] = { "list", NULL, N_("list the routines: the ones that come with Fresh Legs, then your own") },
   [ROUTINE_JSON] = { "json", NULL, N_("one JSON object (or with --list, one array) on one line, for scripts") },
+  [ROUTINE_IMPORT] = { "import", N_("FILE"),
+                       N_("a routine file of your own (JSON, of the form of data/routines/post-run-10.json) to check and add") },
   { NULL }
 };
 
@@ -181,6 +217,50 @@ static const CliOption no_options[] = {
   { NULL }
 };
 
+enum {
+  IRON_PORTIONS,
+  IRON_AT,
+};
+
+static const CliOption iron_options[] = {
+  [IRON_PORTIONS] = { "portions", N_("N"), N_("how many portions, e.g. 1, 2, 0.5 or ½ (default: 1)") },
+  [IRON_AT] = { "at", N_("TIME"),
+                N_("when you ate it, e.g. 2026-11-27T12:30, 2026-11-27T12:30:00+01:00 or 12:30 for today (default: now)") },
+  { NULL }
+};
+
+enum {
+  FERRITIN_DATE,
+};
+
+static const CliOption ferritin_options[] = {
+  [FERRITIN_DATE] = { "date", N_("DATE"), N_("the day of the blood test, as YYYY-MM-DD, e.g. 2026-10-02 (default: today)") },
+  { NULL }
+};
+
+enum {
+  FOODS_SEARCH,
+  FOODS_JSON,
+  FOODS_ADD,
+  FOODS_PORTION,
+  FOODS_GRAMS,
+  FOODS_MG,
+  FOODS_HEME,
+  FOODS_VITAMIN_C,
+};
+
+static const CliOption foods_options[] = {
+  [FOODS_SEARCH] = { "search", N_("WORD"), N_("words that start words of the food’s name, e.g. lentils or kidney bea") },
+  [FOODS_JSON] = { "json", NULL, N_("one JSON array on one line, for scripts") },
+  [FOODS_ADD] = { "add", N_("NAME"), N_("add a food of your own with this name, e.g. \"Lentil soup\"") },
+  [FOODS_PORTION] = { "portion", N_("WORDS"), N_("with --add, the portion in words, e.g. \"1 bowl\"") },
+  [FOODS_GRAMS] = { "grams", N_("G"), N_("with --add, what the portion weighs in grams, 1 to 2000, e.g. 300") },
+  [FOODS_MG] = { "mg", N_("MG"), N_("with --add, the iron in a portion in mg, more than 0 and at most 100, e.g. 4.5") },
+  [FOODS_HEME] = { "heme", NULL, N_("with --add, the food is meat, fish or poultry (heme iron)") },
+  [FOODS_VITAMIN_C] = { "vitamin-c", NULL, N_("with --add, the food is rich in vitamin C") },
+  { NULL }
+};
+
 /* What `fresh-legs log` can log */
 static const CliCommand log_commands[] = {
   { "drink", cmd_log_drink, N_("Log a drink"),
@@ -190,6 +270,12 @@ static const CliCommand log_commands[] = {
     run_options, FALSE },
   { "cooldown", cmd_log_cooldown, N_("Log a cool-down done without the app’s timer"),
     N_("log cooldown [--at TIME] [--steps-done N] [--routine NAME]"), cooldown_options, FALSE },
+  { "iron", cmd_log_iron, N_("Log a food for its iron"),
+    N_("log iron FOOD [--portions N] [--at TIME], e.g. log iron lentils --portions 2"), iron_options, TRUE },
+  { "ferritin", cmd_log_ferritin, N_("Log a ferritin result from a blood test"),
+    N_("log ferritin µg/L [--date YYYY-MM-DD], e.g. log ferritin 24"), ferritin_options, TRUE },
+  { "sleep", cmd_log_sleep, N_("Log a night’s sleep or a nap"),
+    N_("log sleep BED-WAKE [--date YYYY-MM-DD] [--nap], e.g. log sleep 23:10-06:40"), sleep_options, TRUE },
 };
 
 /* The commands, one table for fl_cli_is_command(), fl_cli_run() and --help. */
@@ -198,13 +284,29 @@ static const CliCommand commands[] = {
     N_("profile [--sex female|male] [--birth-year YYYY] [--weight-kg N] [--diet omnivore|vegetarian|vegan] "
        "[--heavy-periods yes|no] [--pregnant yes|no]"),
     profile_options, FALSE },
-  { "log", cmd_log, N_("Log a drink, a run or a cool-down"),
-    N_("log drink|run|cooldown …"), no_options, TRUE },
+  { "log", cmd_log, N_("Log a drink, a run, a cool-down, iron, a ferritin result or sleep"),
+    N_("log drink|run|cooldown|iron|ferritin|sleep …"), no_options, TRUE },
   { "today", cmd_today, N_("Show a day’s figures, as sentences or JSON"),
     N_("today [--date YYYY-MM-DD] [--json]"), today_options, FALSE },
-  { "routine", cmd_routine, N_("Show a cool-down routine’s steps, or list the routines"),
-    N_("routine [NAME] [--json] | routine --list [--json]"), routine_options, TRUE },
+  { "routine", cmd_routine, N_("Show a cool-down routine’s steps, list the routines, or import one of your own"),
+    N_("routine [NAME] [--json] | routine --list [--json] | routine --import FILE"), routine_options, TRUE },
+  { "foods", cmd_foods, N_("List or search the iron food table, or add a food of your own"),
+    N_("foods [WORD…] [--search WORD] [--json] | foods --add NAME --portion WORDS --grams G --mg MG [--heme] [--vitamin-c]"),
+    foods_options, TRUE },
+  { "import", cmd_import, N_("Import runs from GPX or TCX files"),
+    N_("import FILE… [--dry-run [--json]]"), import_options, TRUE },
 };
+
+/* A file named on the command line, relative to the caller's folder */
+static GFile *
+cli_file (Cli        *cli,
+          const char *arg)
+{
+  if (cli->cwd != NULL)
+    return g_file_new_for_commandline_arg_and_cwd (arg, cli->cwd);
+
+  return g_file_new_for_commandline_arg (arg);
+}
 
 /* Messages */
 
@@ -355,7 +457,7 @@ append_main_help (GString *out)
 static void
 append_log_help (GString *out)
 {
-  g_string_append_printf (out, "%s\n\n", _("Usage: fresh-legs log drink|run|cooldown …"));
+  g_string_append_printf (out, "%s\n\n", _("Usage: fresh-legs log drink|run|cooldown|iron|ferritin|sleep …"));
   g_string_append_printf (out, "%s\n", _("What to log:"));
   append_commands_help (out, log_commands, G_N_ELEMENTS (log_commands));
   g_string_append (out, "\n");
@@ -1584,6 +1686,48 @@ describe_routine (Cli       *cli,
     }
 }
 
+/* routine --import FILE: validated, then copied among the runner's own */
+static int
+import_routine (Cli        *cli,
+                const char *path)
+{
+  g_autoptr(GFile) file = cli_file (cli, path);
+  g_autoptr(FlRoutine) routine = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *length = NULL;
+  gboolean updated = FALSE;
+
+  routine = fl_routine_install_file (file, &updated, &error);
+  if (routine == NULL)
+    {
+      g_autofree char *message = g_strdup (error->message);
+      gsize len = strlen (message);
+
+      /* The sentence goes on after it */
+      if (len > 0 && message[len - 1] == '.')
+        message[len - 1] = '\0';
+      /* Translators: "my.json: A hold lasts 20 to 45 seconds; …; nothing was imported" */
+      return bad_input (cli, _("%s: %s; nothing was imported"), path, message);
+    }
+
+  length = format_minutes_seconds (fl_routine_get_total_s (routine));
+  g_string_append_printf (cli->out,
+                          updated
+                          /* Translators: "Updated your routine “After a long run” (after-long-run, 3:25)." */
+                          ? _("Updated your routine “%s” (%s, %s).")
+                          /* Translators: "Imported your routine “After a long run” (after-long-run, 3:25)." */
+                          : _("Imported your routine “%s” (%s, %s)."),
+                          fl_routine_get_title (routine), fl_routine_get_name (routine), length);
+  g_string_append_c (cli->out, ' ');
+  /* Translators: %s is the routine's name, e.g. after-long-run */
+  g_string_append_printf (cli->out, _("Pick it on the Cool-down page, or log one with "
+                                      "“fresh-legs log cooldown --routine %s”."),
+                          fl_routine_get_name (routine));
+  g_string_append_c (cli->out, '\n');
+
+  return FL_CLI_OK;
+}
+
 static int
 cmd_routine (Cli              *cli,
              const CliCommand *command,
@@ -1597,6 +1741,13 @@ cmd_routine (Cli              *cli,
 
   if ((status = parse_options (cli, command, argc, argv, &args)) >= 0)
     return status;
+
+  if (args.values[ROUTINE_IMPORT] != NULL)
+    {
+      if (args.words->len > 0 || args.switches[ROUTINE_LIST] || args.switches[ROUTINE_JSON])
+        return usage_error (cli, command, _("“routine --import” takes one file and nothing else"));
+      return import_routine (cli, args.values[ROUTINE_IMPORT]);
+    }
 
   if (args.switches[ROUTINE_LIST])
     {
@@ -1638,6 +1789,114 @@ cmd_routine (Cli              *cli,
 }
 
 static int
+cmd_log_sleep (Cli              *cli,
+               const CliCommand *command,
+               int               argc,
+               char            **argv)
+{
+  g_auto(CliArgs) args = { 0, };
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlRecord) record = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *slept = NULL;
+  g_autofree char *when = NULL;
+  FlSleepOptions options;
+  GDate date;
+  int bed_min, wake_min;
+  int status;
+  gboolean nap;
+
+  if ((status = parse_options (cli, command, argc, argv, &args)) >= 0)
+    return status;
+
+  if (args.words->len == 0)
+    return usage_error (cli, command, _("“log sleep” needs the bed and wake time, e.g. 23:10-06:40"));
+
+  /* "23:10 - 06:40" arrives as three words when not quoted */
+  g_ptr_array_add (args.words, NULL);
+  range = g_strjoinv ("", (char **) args.words->pdata);
+  if (!fl_sleep_parse_range (range, &bed_min, &wake_min, &error))
+    return bad_input (cli, "%s", error->message);
+
+  if (args.values[SLEEP_DATE] != NULL)
+    {
+      if (!parse_date (args.values[SLEEP_DATE], &date))
+        return bad_value (cli, &sleep_options[SLEEP_DATE], args.values[SLEEP_DATE]);
+    }
+  else
+    {
+      fl_clock_today (cli->clock, &date);
+    }
+
+  nap = args.switches[SLEEP_NAP];
+  record = fl_sleep_record_new (&date, bed_min, wake_min, nap, &error);
+  if (record == NULL)
+    return bad_input (cli, "%s", error->message);
+
+  now = now_local (cli);
+  if (g_date_time_compare (FL_SLEEP (record)->end, now) > 0)
+    {
+      g_autofree char *end = format_when (cli, FL_SLEEP (record)->end);
+
+      /* Translators: %s is a time, "07:40" or "2026-11-28 07:40" */
+      return bad_input (cli, _("that sleep ends at %s, which is in the future; log it once you are up"), end);
+    }
+
+  /* The record's own limits (24 h), then the sleep rules: 16 h, no overlap */
+  if (!fl_record_validate (record, &error) ||
+      !fl_sleep_check (cli->journal, record, &error))
+    return bad_input (cli, "%s", error->message);
+
+  if ((status = store_record (cli, record)) != FL_CLI_OK)
+    return status;
+
+  slept = fl_format_sleep_minutes ((int) (g_date_time_difference (FL_SLEEP (record)->end,
+                                                                  record->time) / G_TIME_SPAN_MINUTE));
+  when = format_when (cli, record->time);
+  if (nap)
+    {
+      /* Translators: “Logged a nap of 25 min from 13:10.” */
+      g_string_append_printf (cli->out, _("Logged a nap of %s from %s."), slept, when);
+    }
+  else
+    {
+      FlSleepDay day;
+      FlSleepNight night;
+      g_autofree char *need = NULL;
+      g_autofree char *debt = NULL;
+      GDate today;
+
+      fl_sleep_options_load (&options, NULL);
+      fl_clock_today (cli->clock, &today);
+      fl_sleep_day_init (&day, cli->journal, &today, &options);
+      fl_sleep_night_init (&night, cli->journal, &date, &options);
+      need = fl_format_sleep_minutes (night.need_min);
+      debt = fl_format_sleep_minutes (day.debt_min);
+      /* Translators: “Logged 7 h 30 min of sleep from 2026-11-26 23:10, against a need of 8 h.” */
+      g_string_append_printf (cli->out, _("Logged %s of sleep from %s, against a need of %s."),
+                              slept, when, need);
+      /* The debt is over the last 7 nights: only a night among them moves it */
+      if (g_date_days_between (&date, &today) >= 0 &&
+          g_date_days_between (&date, &today) < FL_SLEEP_DEBT_NIGHTS)
+        {
+          g_string_append_c (cli->out, ' ');
+          g_string_append_printf (cli->out,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               /* Translators: “Sleep debt: 1 h 10 min over the 1 night logged of the last 7.” */
+                                               "Sleep debt: %s over the %d night logged of the last 7.",
+                                               "Sleep debt: %s over the %d nights logged of the last 7.",
+                                               (gulong) day.debt_nights_logged),
+                                  debt, day.debt_nights_logged);
+        }
+      fl_sleep_day_clear (&day);
+    }
+  g_string_append_c (cli->out, '\n');
+
+  return FL_CLI_OK;
+}
+
+static int
 cmd_log (Cli              *cli,
          const CliCommand *command,
          int               argc,
@@ -1646,7 +1905,7 @@ cmd_log (Cli              *cli,
   g_autofree char *what = NULL;
 
   if (argc < 2)
-    return usage_error (cli, command, _("“log” needs what to log: drink, run or cooldown"));
+    return usage_error (cli, command, _("“log” needs what to log: drink, run, cooldown, iron, ferritin or sleep"));
 
   if (is_help (argv[1]))
     {
@@ -1709,6 +1968,515 @@ cmd_today (Cli              *cli,
   return FL_CLI_OK;
 }
 
+/* import FILE…: every file is tried; one that fails says so on stderr and
+ * adds nothing, and the status is then 2 */
+static int
+cmd_import (Cli              *cli,
+            const CliCommand *command,
+            int               argc,
+            char            **argv)
+{
+  g_auto(CliArgs) args = { 0, };
+  g_autoptr(JsonArray) dry_run = json_array_new ();
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func ((GDestroyNotify) fl_record_unref);
+  g_autoptr(GError) error = NULL;
+  gboolean any_failed = FALSE;
+  int status;
+
+  if ((status = parse_options (cli, command, argc, argv, &args)) >= 0)
+    return status;
+
+  if (args.words->len == 0)
+    return usage_error (cli, command, _("“import” needs one or more GPX or TCX files"));
+  if (args.switches[IMPORT_JSON] && !args.switches[IMPORT_DRY_RUN])
+    return usage_error (cli, command, _("--json goes with --dry-run"));
+  if (!args.switches[IMPORT_DRY_RUN] && fl_journal_get_read_only (cli->journal))
+    return failed (cli, _("the journal is open read-only, so nothing was imported"));
+
+  for (guint i = 0; i < args.words->len; i++)
+    {
+      const char *name = g_ptr_array_index (args.words, i);
+      g_autoptr(GFile) file = cli_file (cli, name);
+      g_autoptr(GPtrArray) activities = NULL;
+      g_autoptr(GError) file_error = NULL;
+
+      activities = fl_import_file (file, &file_error);
+      if (activities == NULL)
+        {
+          g_autofree char *base = g_file_get_basename (file);
+          g_autofree char *prefix = g_strconcat (base, ": ", NULL);
+
+          /* Named as typed, like the lines on stdout */
+          if (g_str_has_prefix (file_error->message, prefix))
+            {
+              g_autofree char *line = g_strconcat (name, ": ", file_error->message + strlen (prefix), NULL);
+
+              say_error_line (cli, line);
+            }
+          else
+            say_error_line (cli, file_error->message);
+          any_failed = TRUE;
+          continue;
+        }
+
+      for (guint j = 0; j < activities->len; j++)
+        {
+          const FlImportedActivity *activity = g_ptr_array_index (activities, j);
+          g_autofree char *what = fl_imported_activity_describe (activity);
+          g_autoptr(FlRecord) run = NULL;
+          g_autoptr(GError) run_error = NULL;
+
+          if (args.switches[IMPORT_DRY_RUN])
+            {
+              if (args.switches[IMPORT_JSON])
+                json_array_add_element (dry_run, fl_imported_activity_to_json (activity, name));
+              else
+                /* Translators: “run.gpx: 8.2 km in 45:10 from 2026-11-20 07:30 (running, 2710 points)” */
+                g_string_append_printf (cli->out, _("%s: %s (%s, %u points)\n"), name, what,
+                                        activity->sport != NULL ? activity->sport : _("sport not given"),
+                                        activity->points);
+              continue;
+            }
+
+          switch (fl_import_add_activity (cli->journal, activity, &run, &run_error))
+            {
+            case FL_IMPORT_ADDED:
+              g_ptr_array_add (added, g_steal_pointer (&run));
+              /* Translators: “run.gpx: imported a run of 8.2 km in 45:10 from 2026-11-20 07:30” */
+              g_string_append_printf (cli->out, _("%s: imported a run of %s\n"), name, what);
+              break;
+            case FL_IMPORT_DUPLICATE:
+              g_string_append_printf (cli->out, _("%s: %s, already imported\n"), name, what);
+              break;
+            case FL_IMPORT_NO_TIMES:
+              g_string_append_printf (cli->out, _("%s: skipped %s: a run needs the times of its points\n"),
+                                      name, what);
+              break;
+            case FL_IMPORT_NOT_A_RUN:
+              /* Translators: the last %s is a sport, “cycling” or “swimming” */
+              g_string_append_printf (cli->out, _("%s: skipped %s: it is %s, not a run\n"),
+                                      name, what, activity->sport);
+              break;
+            case FL_IMPORT_INVALID:
+            default:
+              {
+                g_autofree char *line = g_strdup_printf ("%s: %s", name, run_error->message);
+
+                say_error_line (cli, line);
+                any_failed = TRUE;
+              }
+              break;
+            }
+        }
+    }
+
+  if (args.switches[IMPORT_JSON])
+    {
+      g_autoptr(JsonNode) root = json_node_init_array (json_node_alloc (), dry_run);
+      g_autofree char *text = json_to_string (root, FALSE);
+
+      g_string_append_printf (cli->out, "%s\n", text);
+    }
+
+  if (added->len > 0 && !save (cli, &error))
+    {
+      /* Taken out again, so that a retry does not import them twice */
+      for (guint i = 0; i < added->len; i++)
+        {
+          FlRecord *run = g_ptr_array_index (added, i);
+          FlRecord *removed = fl_journal_remove (cli->journal, FL_RECORD_RUN, run->id);
+
+          g_clear_pointer (&removed, fl_record_unref);
+        }
+      return failed (cli, _("nothing was imported, because the journal could not be saved: %s"), error->message);
+    }
+
+  return any_failed ? FL_CLI_BAD_INPUT : FL_CLI_OK;
+}
+
+/* Iron: `log iron`, `log ferritin` and `foods` (fl-iron.h, fl-foods.h) */
+
+/* The food table with the runner's own foods, which live beside the journal */
+static FlFoods *
+load_foods (Cli *cli,
+            int *out_status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *own = fl_foods_own_path_for (fl_store_get_path (cli->store));
+  FlFoods *foods = fl_foods_new (own, &error);
+
+  if (foods == NULL)
+    {
+      *out_status = failed (cli, "%s", error->message);
+      return NULL;
+    }
+  if (fl_foods_get_notice (foods) != NULL)
+    say_error_line (cli, fl_foods_get_notice (foods));
+  return foods;
+}
+
+/* "1", "0.5", "2.5", "½", "1/2", "1½" */
+static gboolean
+parse_portions (const char *text,
+                double     *out)
+{
+  static const struct {
+    const char *glyph;
+    double      value;
+  } fractions[] = { { "½", 0.5 }, { "¼", 0.25 }, { "¾", 0.75 }, { "⅓", 1.0 / 3 }, { "⅔", 2.0 / 3 } };
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  const char *slash = strchr (copy, '/');
+  double whole = 0;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (fractions); i++)
+    if (g_str_has_suffix (copy, fractions[i].glyph))
+      {
+        gsize length = strlen (copy) - strlen (fractions[i].glyph);
+
+        copy[length] = '\0';
+        if (length > 0 && !parse_number (copy, NULL, &whole))
+          return FALSE;
+        *out = whole + fractions[i].value;
+        return TRUE;
+      }
+
+  if (slash != NULL)
+    {
+      g_autofree char *numerator = g_strndup (copy, slash - copy);
+      double n, d;
+
+      if (!parse_number (numerator, NULL, &n) || !parse_number (slash + 1, NULL, &d) || d <= 0)
+        return FALSE;
+      *out = n / d;
+      return TRUE;
+    }
+
+  return parse_number (copy, NULL, out);
+}
+
+static int
+cmd_log_iron (Cli              *cli,
+              const CliCommand *command,
+              int               argc,
+              char            **argv)
+{
+  g_auto(CliArgs) args = { 0, };
+  g_autoptr(FlFoods) foods = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlRecord) record = NULL;
+  g_autoptr(GPtrArray) tips = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *how_much = NULL;
+  g_autofree char *mg = NULL;
+  g_autofree char *day_mg = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *when = NULL;
+  const FlFood *food;
+  FlIronIntake *intake;
+  FlIronDay day;
+  GDate date;
+  double portions = 1;
+  int status;
+
+  if ((status = parse_options (cli, command, argc, argv, &args)) >= 0)
+    return status;
+
+  if (args.words->len == 0)
+    return usage_error (cli, command, _("“log iron” needs a food, e.g. lentils"));
+
+  if (args.values[IRON_PORTIONS] != NULL &&
+      (!parse_portions (args.values[IRON_PORTIONS], &portions) || !(portions > 0 && portions <= 20)))
+    return bad_value (cli, &iron_options[IRON_PORTIONS], args.values[IRON_PORTIONS]);
+
+  now = now_local (cli);
+  if (args.values[IRON_AT] != NULL)
+    {
+      time = parse_time (cli, args.values[IRON_AT]);
+      if (time == NULL)
+        return bad_value (cli, &iron_options[IRON_AT], args.values[IRON_AT]);
+      if (g_date_time_compare (time, now) > 0)
+        return bad_input (cli, _("“%s” is in the future; --at takes %s"),
+                          args.values[IRON_AT], _(iron_options[IRON_AT].help));
+    }
+  else
+    {
+      time = g_date_time_ref (now);
+    }
+
+  if ((foods = load_foods (cli, &status)) == NULL)
+    return status;
+
+  /* "kidney beans" arrives as two words when not quoted */
+  g_ptr_array_add (args.words, NULL);
+  text = g_strjoinv (" ", (char **) args.words->pdata);
+  food = fl_foods_resolve (foods, text, NULL, &error);
+  if (food == NULL)
+    return bad_input (cli, "%s", error->message);
+
+  record = fl_iron_intake_new (food, portions, time);
+  intake = FL_IRON_INTAKE (record);
+  if (!fl_record_validate (record, &error))
+    return bad_input (cli, "%s", error->message);
+
+  if ((status = store_record (cli, record)) != FL_CLI_OK)
+    return status;
+
+  fl_date_from_date_time (time, &date);
+  fl_iron_day_init (&day, cli->journal, &date);
+  how_much = fl_iron_format_portions (portions, food->portion);
+  mg = fl_format_iron_mg (intake->mg);
+  day_mg = fl_format_iron_mg (day.today_mg);
+  target = fl_format_iron_mg (day.target_mg);
+  when = format_when (cli, time);
+  if (is_today (cli, time))
+    /* Translators: “Logged Lentils, boiled, 1 × ½ cup (3.3 mg) at 14:05. Today: 3.3 mg of 32.4 mg.” */
+    g_string_append_printf (cli->out, _("Logged %s, %s (%s) at %s. Today: %s of %s."),
+                            food->name, how_much, mg, when, day_mg, target);
+  else
+    /* Translators: “Logged Lentils, boiled, 1 × ½ cup (3.3 mg) at 2026-11-26 12:30. That day: 3.3 mg of 32.4 mg.” */
+    g_string_append_printf (cli->out, _("Logged %s, %s (%s) at %s. That day: %s of %s."),
+                            food->name, how_much, mg, when, day_mg, target);
+  g_string_append_c (cli->out, '\n');
+
+  tips = fl_iron_tips (cli->journal, foods, &date);
+  for (guint i = 0; i < tips->len; i++)
+    {
+      /* Translators: %s is a tip, one sentence or two */
+      g_string_append_printf (cli->out, _("Tip: %s"), ((FlIronTip *) g_ptr_array_index (tips, i))->text);
+      g_string_append_c (cli->out, '\n');
+    }
+
+  return FL_CLI_OK;
+}
+
+static int
+cmd_log_ferritin (Cli              *cli,
+                  const CliCommand *command,
+                  int               argc,
+                  char            **argv)
+{
+  static const char * const units[] = { "µg/L", "ug/L", "ng/mL", NULL };
+  g_auto(CliArgs) args = { 0, };
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlRecord) record = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *reason = NULL;
+  FlFerritinBand band;
+  GDate date, today;
+  double ug_per_l;
+  char iso[16];
+  int status;
+
+  if ((status = parse_options (cli, command, argc, argv, &args)) >= 0)
+    return status;
+
+  if (args.words->len == 0)
+    return usage_error (cli, command, _("“log ferritin” needs the result in µg/L, e.g. 24"));
+
+  /* "24 µg/L" arrives as two words when not quoted */
+  g_ptr_array_add (args.words, NULL);
+  value = g_strjoinv (" ", (char **) args.words->pdata);
+  if (!parse_number (value, units, &ug_per_l))
+    /* Translators: %s is what was typed */
+    return bad_input (cli, _("“%s” is not a ferritin result; give it in µg/L (the same as ng/mL), e.g. 24"), value);
+
+  fl_clock_today (cli->clock, &today);
+  date = today;
+  if (args.values[FERRITIN_DATE] != NULL)
+    {
+      if (!parse_date (args.values[FERRITIN_DATE], &date))
+        return bad_value (cli, &ferritin_options[FERRITIN_DATE], args.values[FERRITIN_DATE]);
+      if (g_date_compare (&date, &today) > 0)
+        return bad_input (cli, _("“%s” is in the future; --date takes %s"),
+                          args.values[FERRITIN_DATE], _(ferritin_options[FERRITIN_DATE].help));
+    }
+
+  midnight = fl_date_to_local_midnight (&date);
+  record = fl_record_new (FL_RECORD_FERRITIN, midnight);
+  FL_FERRITIN (record)->ug_per_l = ug_per_l;
+  if (!fl_record_validate (record, &error))
+    return bad_input (cli, "%s", error->message);
+
+  if ((status = store_record (cli, record)) != FL_CLI_OK)
+    return status;
+
+  g_snprintf (iso, sizeof iso, "%04d-%02d-%02d",
+              g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
+  band = fl_ferritin_band (ug_per_l);
+  /* Translators: “Logged ferritin 24 µg/L for 2026-11-27: low.” The last %s is
+   * “empty stores”, “low” or “not low” */
+  g_string_append_printf (cli->out, _("Logged ferritin %g µg/L for %s: %s."),
+                          ug_per_l, iso, fl_ferritin_band_describe (band));
+  g_string_append_c (cli->out, '\n');
+
+  fl_clock_today (cli->clock, &today);
+  reason = fl_iron_blood_test_reason (cli->journal, &today);
+  if (reason != NULL)
+    g_string_append_printf (cli->out, "%s\n", reason);
+  g_string_append_printf (cli->out, "%s\n", _("This is information, not medical advice."));
+
+  return FL_CLI_OK;
+}
+
+static JsonNode *
+food_to_json (const FlFood *food)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, food->id);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, food->name);
+  json_builder_set_member_name (builder, "portion");
+  json_builder_add_string_value (builder, food->portion);
+  json_builder_set_member_name (builder, "grams");
+  json_builder_add_double_value (builder, food->grams);
+  json_builder_set_member_name (builder, "mg");
+  json_builder_add_double_value (builder, food->mg);
+  json_builder_set_member_name (builder, "heme");
+  json_builder_add_boolean_value (builder, food->heme);
+  json_builder_set_member_name (builder, "vitamin_c");
+  json_builder_add_boolean_value (builder, food->vitamin_c);
+  json_builder_set_member_name (builder, "tea_or_coffee");
+  json_builder_add_boolean_value (builder, food->tea_or_coffee);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, food->source);
+  json_builder_set_member_name (builder, "own");
+  json_builder_add_boolean_value (builder, food->own);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* "lentils-cooked  Lentils, boiled — ½ cup (99 g): 3.3 mg" */
+static void
+append_food_line (GString      *out,
+                  const FlFood *food)
+{
+  g_autofree char *mg = fl_format_iron_mg (food->mg);
+  const char *kind = "";
+
+  if (food->own)
+    /* Translators: after a food the runner added */
+    kind = _(" (yours)");
+  else if (food->heme)
+    /* Translators: after a food with heme iron: meat, fish, poultry */
+    kind = _(" (heme iron)");
+
+  g_string_append_printf (out, "%-26s ", food->id);
+  /* Translators: “Lentils, boiled — ½ cup (99 g): 3.3 mg”, then “ (heme iron)” or nothing */
+  g_string_append_printf (out, _("%s — %s (%.0f g): %s%s"), food->name, food->portion, food->grams, mg, kind);
+  g_string_append_c (out, '\n');
+}
+
+static int
+add_own_food (Cli     *cli,
+              FlFoods *foods,
+              CliArgs *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *own = fl_foods_own_path_for (fl_store_get_path (cli->store));
+  FlFood food = { 0, };
+  const FlFood *added;
+  static const char * const grams[] = { "g", NULL };
+  static const char * const mg[] = { "mg", NULL };
+
+  if (args->values[FOODS_PORTION] == NULL || args->values[FOODS_GRAMS] == NULL || args->values[FOODS_MG] == NULL)
+    return bad_input (cli, _("“foods --add NAME” also needs --portion, --grams and --mg; "
+                             "e.g. foods --add \"Lentil soup\" --portion \"1 bowl\" --grams 300 --mg 4.5"));
+  if (!parse_number (args->values[FOODS_GRAMS], grams, &food.grams))
+    return bad_value (cli, &foods_options[FOODS_GRAMS], args->values[FOODS_GRAMS]);
+  if (!parse_number (args->values[FOODS_MG], mg, &food.mg))
+    return bad_value (cli, &foods_options[FOODS_MG], args->values[FOODS_MG]);
+
+  food.name = args->values[FOODS_ADD];
+  food.portion = args->values[FOODS_PORTION];
+  food.heme = args->switches[FOODS_HEME];
+  food.vitamin_c = args->switches[FOODS_VITAMIN_C];
+
+  added = fl_foods_add_own (foods, &food, own, &error);
+  if (added == NULL)
+    {
+      if (g_error_matches (error, FL_FOODS_ERROR, FL_FOODS_ERROR_IO))
+        return failed (cli, "%s", error->message);
+      return bad_input (cli, "%s", error->message);
+    }
+
+  /* Translators: then the food's line: “own-lentil-soup  Lentil soup — 1 bowl (300 g): 4.5 mg” */
+  g_string_append_printf (cli->out, "%s\n", _("Added your own food:"));
+  append_food_line (cli->out, added);
+  return FL_CLI_OK;
+}
+
+static int
+cmd_foods (Cli              *cli,
+           const CliCommand *command,
+           int               argc,
+           char            **argv)
+{
+  g_auto(CliArgs) args = { 0, };
+  g_autoptr(FlFoods) foods = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *search = NULL;
+  int status;
+
+  if ((status = parse_options (cli, command, argc, argv, &args)) >= 0)
+    return status;
+
+  if (args.values[FOODS_ADD] == NULL &&
+      (args.values[FOODS_PORTION] != NULL || args.values[FOODS_GRAMS] != NULL || args.values[FOODS_MG] != NULL ||
+       args.switches[FOODS_HEME] || args.switches[FOODS_VITAMIN_C]))
+    return usage_error (cli, command, _("--portion, --grams, --mg, --heme and --vitamin-c go with --add NAME"));
+
+  if ((foods = load_foods (cli, &status)) == NULL)
+    return status;
+
+  if (args.values[FOODS_ADD] != NULL)
+    {
+      if (args.words->len > 0 || args.values[FOODS_SEARCH] != NULL)
+        return usage_error (cli, command, _("“foods --add” takes no search"));
+      return add_own_food (cli, foods, &args);
+    }
+
+  /* `foods lentils` searches like `foods --search lentils` */
+  g_ptr_array_add (args.words, args.values[FOODS_SEARCH] != NULL ? g_strdup (args.values[FOODS_SEARCH]) : NULL);
+  if (args.values[FOODS_SEARCH] != NULL)
+    g_ptr_array_add (args.words, NULL);
+  search = g_strjoinv (" ", (char **) args.words->pdata);
+  found = fl_foods_search (foods, search);
+
+  if (args.switches[FOODS_JSON])
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      g_autoptr(JsonArray) array = json_array_new ();
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; i < found->len; i++)
+        json_array_add_element (array, food_to_json (g_ptr_array_index (found, i)));
+      json_node_set_array (root, array);
+      text = json_to_string (root, FALSE);
+      g_string_append_printf (cli->out, "%s\n", text);
+      return FL_CLI_OK;
+    }
+
+  if (found->len == 0)
+    {
+      /* Translators: %s is what was searched for */
+      g_string_append_printf (cli->out, _("No food matches “%s”."), search);
+      g_string_append_c (cli->out, '\n');
+      return FL_CLI_OK;
+    }
+
+  for (guint i = 0; i < found->len; i++)
+    append_food_line (cli->out, g_ptr_array_index (found, i));
+
+  return FL_CLI_OK;
+}
+
 static const CliCommand *
 find_command (const char *name)
 {
@@ -1748,7 +2516,19 @@ fl_cli_run (FlStore  *store,
             GString  *out,
             GString  *err)
 {
-  Cli cli = { store, clock, NULL, out, err };
+  return fl_cli_run_in (store, clock, NULL, argc, argv, out, err);
+}
+
+int
+fl_cli_run_in (FlStore    *store,
+               FlClock    *clock,
+               const char *cwd,
+               int         argc,
+               char      **argv,
+               GString    *out,
+               GString    *err)
+{
+  Cli cli = { store, clock, NULL, out, err, cwd };
   const CliCommand *command;
   const char *notice;
   g_autofree char *names = NULL;

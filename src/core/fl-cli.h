@@ -32,6 +32,17 @@ int      fl_cli_run        (FlStore     *store,
                             GString     *out,
                             GString     *err);
 
+/* The same, with file names relative to @cwd (NULL: this process's folder):
+ * a command forwarded to the running instance names files relative to the
+ * folder it was typed in, not the instance's. */
+int      fl_cli_run_in     (FlStore     *store,
+                            FlClock     *clock,
+                            const char  *cwd,
+                            int          argc,
+                            char       **argv,
+                            GString     *out,
+                            GString     *err);
+
 /* Parsers, shared with the window's entry fields: "250ml", "0.5l", "330 ml" */
 gboolean fl_parse_volume_ml   (const char *text,
                                int        *out_ml,

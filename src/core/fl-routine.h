@@ -142,6 +142,15 @@ FlRoutine           *fl_routine_lookup          (const char      *name,
 GPtrArray           *fl_routine_list_all        (void);
 /* $XDG_DATA_HOME/fresh-legs/routines, where the app copies imported routines */
 char                *fl_routine_user_dir        (void);
+/* Imports a runner's routine file: validates it as fl_routine_load_file()
+ * does, then copies it byte for byte into fl_routine_user_dir() (the folder
+ * 0700, the file 0600, written atomically). A routine of the runner's with
+ * the same "name" is an earlier version of it: it is replaced in its own
+ * file, and *@out_updated says so. On any fault nothing in the folder
+ * changes. Returns the routine as installed. (transfer full) */
+FlRoutine           *fl_routine_install_file    (GFile           *file,
+                                                 gboolean        *out_updated,
+                                                 GError         **error);
 
 const char          *fl_routine_get_name        (FlRoutine       *self);
 const char          *fl_routine_get_title       (FlRoutine       *self);

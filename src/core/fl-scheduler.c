@@ -8,8 +8,11 @@
 #include <math.h>
 
 #include "fl-hydration.h"
+#include "fl-iron.h"
 #include "fl-scheduler.h"
+#include "fl-sleep.h"
 #include "fl-stretch-session.h"
+#include "fl-training.h"
 
 /* DESIGN.md "Hydration": drink reminders at least 90 minutes apart, and none
  * in the last hour before bedtime. */
@@ -59,9 +62,42 @@ static FlReminder *cooldown_build      (FlScheduler *self,
                                         GDateTime   *due,
                                         GDateTime   *now);
 
+static gboolean    wind_down_is_enabled (FlScheduler *self);
+static GDateTime  *wind_down_next_due   (FlScheduler *self,
+                                         GDateTime   *now);
+static FlReminder *wind_down_build      (FlScheduler *self,
+                                         GDateTime   *due,
+                                         GDateTime   *now);
+static gboolean    nap_is_enabled       (FlScheduler *self);
+static GDateTime  *nap_next_due         (FlScheduler *self,
+                                         GDateTime   *now);
+static FlReminder *nap_build            (FlScheduler *self,
+                                         GDateTime   *due,
+                                         GDateTime   *now);
+
+static gboolean    blood_test_is_enabled (FlScheduler *self);
+static GDateTime  *blood_test_next_due   (FlScheduler *self,
+                                          GDateTime   *now);
+static FlReminder *blood_test_build      (FlScheduler *self,
+                                          GDateTime   *due,
+                                          GDateTime   *now);
+
+/* Rest day: the rule lives in fl-training.c; the scheduler gives it the
+ * time from Preferences and the last firing. */
+static gboolean    rest_day_is_enabled (FlScheduler *self);
+static GDateTime  *rest_day_next_due   (FlScheduler *self,
+                                        GDateTime   *now);
+static FlReminder *rest_day_build      (FlScheduler *self,
+                                        GDateTime   *due,
+                                        GDateTime   *now);
+
 static const ReminderKind kinds[] = {
   { "drink", drink_is_enabled, drink_next_due, drink_build },
   { "cooldown", cooldown_is_enabled, cooldown_next_due, cooldown_build },
+  { "rest-day", rest_day_is_enabled, rest_day_next_due, rest_day_build },
+  { "blood-test", blood_test_is_enabled, blood_test_next_due, blood_test_build },
+  { "wind-down", wind_down_is_enabled, wind_down_next_due, wind_down_build },
+  { "nap", nap_is_enabled, nap_next_due, nap_build },
 };
 
 #define N_KINDS G_N_ELEMENTS (kinds)
@@ -77,6 +113,12 @@ struct _FlScheduler
   int        bedtime;
   gboolean   drink_enabled;
   gboolean   cooldown_enabled;
+  gboolean   rest_day_enabled;
+  int        rest_day_time;     /* minutes after local midnight */
+  gboolean   blood_test_enabled;
+  gboolean   wind_down_enabled;
+  gboolean   nap_enabled;
+  int        sleep_baseline;    /* minutes (fl-sleep.h) */
 
   GDateTime *due[N_KINDS];      /* per kind; NULL: not due today or tomorrow */
   GDateTime *deadline;          /* the armed one, or NULL */
@@ -94,6 +136,12 @@ enum {
   PROP_BEDTIME,
   PROP_DRINK_ENABLED,
   PROP_COOLDOWN_ENABLED,
+  PROP_REST_DAY_ENABLED,
+  PROP_REST_DAY_TIME,
+  PROP_BLOOD_TEST_ENABLED,
+  PROP_WIND_DOWN_ENABLED,
+  PROP_NAP_ENABLED,
+  PROP_SLEEP_BASELINE,
   N_PROPS
 };
 
@@ -370,6 +418,131 @@ cooldown_build (FlScheduler *self,
   return reminder;
 }
 
+/* Wind-down and nap: the rules live in fl-sleep.c; the scheduler gives them
+ * its wake time and the runner's sleep baseline. */
+
+static void
+sleep_options (FlScheduler    *self,
+               FlSleepOptions *options)
+{
+  fl_sleep_options_init (options);
+  options->wake_time_min = self->wake_time;
+  options->baseline_min = self->sleep_baseline;
+}
+
+static gboolean
+wind_down_is_enabled (FlScheduler *self)
+{
+  return self->wind_down_enabled;
+}
+
+static GDateTime *
+wind_down_next_due (FlScheduler *self,
+                    GDateTime   *now)
+{
+  FlSleepOptions options;
+
+  sleep_options (self, &options);
+  return fl_sleep_wind_down_due (self->journal, &options, now);
+}
+
+static FlReminder *
+wind_down_build (FlScheduler *self,
+                 GDateTime   *due,
+                 GDateTime   *now)
+{
+  FlSleepOptions options;
+
+  sleep_options (self, &options);
+  return fl_sleep_wind_down_build (self->journal, &options, due);
+}
+
+static gboolean
+nap_is_enabled (FlScheduler *self)
+{
+  return self->nap_enabled;
+}
+
+static GDateTime *
+nap_next_due (FlScheduler *self,
+              GDateTime   *now)
+{
+  FlSleepOptions options;
+
+  sleep_options (self, &options);
+  return fl_sleep_nap_due (self->journal, &options, now);
+}
+
+static FlReminder *
+nap_build (FlScheduler *self,
+           GDateTime   *due,
+           GDateTime   *now)
+{
+  FlSleepOptions options;
+
+  sleep_options (self, &options);
+  return fl_sleep_nap_build (self->journal, &options, due);
+}
+
+/* Blood test: the rule lives in fl-iron.c (at most once a month, never in
+ * the night); the scheduler gives it the last firing and the waking day. */
+
+static gboolean
+blood_test_is_enabled (FlScheduler *self)
+{
+  return self->blood_test_enabled;
+}
+
+static GDateTime *
+blood_test_next_due (FlScheduler *self,
+                     GDateTime   *now)
+{
+  FlReminderState state = { NULL, NULL };
+  GDateTime *due;
+
+  fl_journal_get_reminder_state (self->journal, "blood-test", &state);
+  due = fl_iron_blood_test_due (self->journal, now, state.last_fired, self->wake_time, self->bedtime);
+  fl_reminder_state_clear (&state);
+
+  return due;
+}
+
+static FlReminder *
+blood_test_build (FlScheduler *self,
+                  GDateTime   *due,
+                  GDateTime   *now)
+{
+  return fl_iron_blood_test_reminder (self->journal, due);
+}
+
+static gboolean
+rest_day_is_enabled (FlScheduler *self)
+{
+  return self->rest_day_enabled;
+}
+
+static GDateTime *
+rest_day_next_due (FlScheduler *self,
+                   GDateTime   *now)
+{
+  FlReminderState state = { NULL, NULL };
+  GDateTime *due;
+
+  fl_journal_get_reminder_state (self->journal, "rest-day", &state);
+  due = fl_training_rest_day_due (self->journal, self->rest_day_time, state.last_fired, now);
+  fl_reminder_state_clear (&state);
+
+  return due;
+}
+
+static FlReminder *
+rest_day_build (FlScheduler *self,
+                GDateTime   *due,
+                GDateTime   *now)
+{
+  return fl_training_rest_day_build (self->journal, due);
+}
+
 static void arm (FlScheduler *self);
 
 /* Computes every kind's due time from @now. */
@@ -487,6 +660,52 @@ fl_scheduler_new (FlJournal *journal,
 }
 
 gboolean
+fl_scheduler_get_rest_day_enabled (FlScheduler *self)
+{
+  g_return_val_if_fail (FL_IS_SCHEDULER (self), FALSE);
+
+  return self->rest_day_enabled;
+}
+
+void
+fl_scheduler_set_rest_day_enabled (FlScheduler *self,
+                                   gboolean     enabled)
+{
+  g_return_if_fail (FL_IS_SCHEDULER (self));
+
+  enabled = !!enabled;
+  if (self->rest_day_enabled == enabled)
+    return;
+
+  self->rest_day_enabled = enabled;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REST_DAY_ENABLED]);
+  fl_scheduler_recompute (self);
+}
+
+int
+fl_scheduler_get_rest_day_time (FlScheduler *self)
+{
+  g_return_val_if_fail (FL_IS_SCHEDULER (self), FL_TRAINING_REST_DAY_TIME);
+
+  return self->rest_day_time;
+}
+
+void
+fl_scheduler_set_rest_day_time (FlScheduler *self,
+                                int          minutes)
+{
+  g_return_if_fail (FL_IS_SCHEDULER (self));
+  g_return_if_fail (minutes >= 0 && minutes < MINUTES_PER_DAY);
+
+  if (self->rest_day_time == minutes)
+    return;
+
+  self->rest_day_time = minutes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REST_DAY_TIME]);
+  fl_scheduler_recompute (self);
+}
+
+gboolean
 fl_scheduler_get_cooldown_enabled (FlScheduler *self)
 {
   g_return_val_if_fail (FL_IS_SCHEDULER (self), FALSE);
@@ -506,6 +725,98 @@ fl_scheduler_set_cooldown_enabled (FlScheduler *self,
 
   self->cooldown_enabled = enabled;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COOLDOWN_ENABLED]);
+  fl_scheduler_recompute (self);
+}
+
+gboolean
+fl_scheduler_get_wind_down_enabled (FlScheduler *self)
+{
+  g_return_val_if_fail (FL_IS_SCHEDULER (self), FALSE);
+
+  return self->wind_down_enabled;
+}
+
+void
+fl_scheduler_set_wind_down_enabled (FlScheduler *self,
+                                    gboolean     enabled)
+{
+  g_return_if_fail (FL_IS_SCHEDULER (self));
+
+  enabled = !!enabled;
+  if (self->wind_down_enabled == enabled)
+    return;
+
+  self->wind_down_enabled = enabled;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WIND_DOWN_ENABLED]);
+  fl_scheduler_recompute (self);
+}
+
+gboolean
+fl_scheduler_get_nap_enabled (FlScheduler *self)
+{
+  g_return_val_if_fail (FL_IS_SCHEDULER (self), FALSE);
+
+  return self->nap_enabled;
+}
+
+void
+fl_scheduler_set_nap_enabled (FlScheduler *self,
+                              gboolean     enabled)
+{
+  g_return_if_fail (FL_IS_SCHEDULER (self));
+
+  enabled = !!enabled;
+  if (self->nap_enabled == enabled)
+    return;
+
+  self->nap_enabled = enabled;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAP_ENABLED]);
+  fl_scheduler_recompute (self);
+}
+
+int
+fl_scheduler_get_sleep_baseline (FlScheduler *self)
+{
+  g_return_val_if_fail (FL_IS_SCHEDULER (self), FL_SLEEP_DEFAULT_BASELINE_MIN);
+
+  return self->sleep_baseline;
+}
+
+void
+fl_scheduler_set_sleep_baseline (FlScheduler *self,
+                                 int          minutes)
+{
+  g_return_if_fail (FL_IS_SCHEDULER (self));
+  g_return_if_fail (minutes > 0 && minutes < MINUTES_PER_DAY);
+
+  if (self->sleep_baseline == minutes)
+    return;
+
+  self->sleep_baseline = minutes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLEEP_BASELINE]);
+  fl_scheduler_recompute (self);
+}
+
+gboolean
+fl_scheduler_get_blood_test_enabled (FlScheduler *self)
+{
+  g_return_val_if_fail (FL_IS_SCHEDULER (self), FALSE);
+
+  return self->blood_test_enabled;
+}
+
+void
+fl_scheduler_set_blood_test_enabled (FlScheduler *self,
+                                     gboolean     enabled)
+{
+  g_return_if_fail (FL_IS_SCHEDULER (self));
+
+  enabled = !!enabled;
+  if (self->blood_test_enabled == enabled)
+    return;
+
+  self->blood_test_enabled = enabled;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLOOD_TEST_ENABLED]);
   fl_scheduler_recompute (self);
 }
 
@@ -707,6 +1018,30 @@ fl_scheduler_get_property (GObject    *object,
       g_value_set_boolean (value, self->cooldown_enabled);
       break;
 
+    case PROP_REST_DAY_ENABLED:
+      g_value_set_boolean (value, self->rest_day_enabled);
+      break;
+
+    case PROP_REST_DAY_TIME:
+      g_value_set_int (value, self->rest_day_time);
+      break;
+
+    case PROP_BLOOD_TEST_ENABLED:
+      g_value_set_boolean (value, self->blood_test_enabled);
+      break;
+
+    case PROP_WIND_DOWN_ENABLED:
+      g_value_set_boolean (value, self->wind_down_enabled);
+      break;
+
+    case PROP_NAP_ENABLED:
+      g_value_set_boolean (value, self->nap_enabled);
+      break;
+
+    case PROP_SLEEP_BASELINE:
+      g_value_set_int (value, self->sleep_baseline);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -744,6 +1079,30 @@ fl_scheduler_set_property (GObject      *object,
 
     case PROP_COOLDOWN_ENABLED:
       fl_scheduler_set_cooldown_enabled (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_REST_DAY_ENABLED:
+      fl_scheduler_set_rest_day_enabled (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_REST_DAY_TIME:
+      fl_scheduler_set_rest_day_time (self, g_value_get_int (value));
+      break;
+
+    case PROP_BLOOD_TEST_ENABLED:
+      fl_scheduler_set_blood_test_enabled (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_WIND_DOWN_ENABLED:
+      fl_scheduler_set_wind_down_enabled (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_NAP_ENABLED:
+      fl_scheduler_set_nap_enabled (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SLEEP_BASELINE:
+      fl_scheduler_set_sleep_baseline (self, g_value_get_int (value));
       break;
 
     default:
@@ -792,6 +1151,36 @@ fl_scheduler_class_init (FlSchedulerClass *klass)
                           TRUE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  properties[PROP_REST_DAY_ENABLED] =
+    g_param_spec_boolean ("rest-day-enabled", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  properties[PROP_REST_DAY_TIME] =
+    g_param_spec_int ("rest-day-time", NULL, NULL,
+                      0, MINUTES_PER_DAY - 1, FL_TRAINING_REST_DAY_TIME,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  properties[PROP_BLOOD_TEST_ENABLED] =
+    g_param_spec_boolean ("blood-test-enabled", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  properties[PROP_WIND_DOWN_ENABLED] =
+    g_param_spec_boolean ("wind-down-enabled", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  properties[PROP_NAP_ENABLED] =
+    g_param_spec_boolean ("nap-enabled", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  properties[PROP_SLEEP_BASELINE] =
+    g_param_spec_int ("sleep-baseline", NULL, NULL,
+                      1, MINUTES_PER_DAY - 1, FL_SLEEP_DEFAULT_BASELINE_MIN,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -814,4 +1203,12 @@ fl_scheduler_init (FlScheduler *self)
   self->bedtime = DEFAULT_BEDTIME;
   self->drink_enabled = TRUE;
   self->cooldown_enabled = TRUE;
+  self->rest_day_enabled = TRUE;
+  self->rest_day_time = FL_TRAINING_REST_DAY_TIME;
+  self->blood_test_enabled = TRUE;
+  /* Off until switched on (the application binds them to GSettings, where
+   * they are on by default), so a scheduler made for drinks wakes for drinks */
+  self->wind_down_enabled = FALSE;
+  self->nap_enabled = FALSE;
+  self->sleep_baseline = FL_SLEEP_DEFAULT_BASELINE_MIN;
 }

@@ -20,6 +20,9 @@ G_DECLARE_FINAL_TYPE (FlScheduler, fl_scheduler, FL, SCHEDULER, GObject)
  *   "bedtime"        int, minutes after local midnight (default 23:00)
  *   "drink-enabled"  boolean (default TRUE)
  *   "cooldown-enabled" boolean (default TRUE)
+ *   "wind-down-enabled" boolean (default FALSE): 30 min before tonight's bedtime
+ *   "nap-enabled"    boolean (default FALSE): after a short night (fl-sleep.h)
+ *   "sleep-baseline" int, minutes of sleep the runner needs (default 480)
  * Signals:
  *   "due" (FlReminder *reminder): show it now. The scheduler has already
  *   recorded it as fired in the journal, so it is never shown twice.
@@ -41,6 +44,29 @@ void         fl_scheduler_set_drink_enabled (FlScheduler *self,
 gboolean     fl_scheduler_get_cooldown_enabled (FlScheduler *self);
 void         fl_scheduler_set_cooldown_enabled (FlScheduler *self,
                                                 gboolean     enabled);
+/* "rest-day-enabled" boolean (default TRUE) and "rest-day-time" int, minutes
+ * after local midnight (default 20:00): the evening before a suggested rest
+ * day (fl-training.h) */
+gboolean     fl_scheduler_get_rest_day_enabled (FlScheduler *self);
+void         fl_scheduler_set_rest_day_enabled (FlScheduler *self,
+                                                gboolean     enabled);
+int          fl_scheduler_get_rest_day_time (FlScheduler *self);
+void         fl_scheduler_set_rest_day_time (FlScheduler *self,
+                                             int          minutes);
+/* "blood-test-enabled" boolean (default TRUE): the iron blood-test suggestion */
+gboolean     fl_scheduler_get_blood_test_enabled (FlScheduler *self);
+void         fl_scheduler_set_blood_test_enabled (FlScheduler *self,
+                                                  gboolean     enabled);
+
+gboolean     fl_scheduler_get_wind_down_enabled (FlScheduler *self);
+void         fl_scheduler_set_wind_down_enabled (FlScheduler *self,
+                                                 gboolean     enabled);
+gboolean     fl_scheduler_get_nap_enabled   (FlScheduler *self);
+void         fl_scheduler_set_nap_enabled   (FlScheduler *self,
+                                             gboolean     enabled);
+int          fl_scheduler_get_sleep_baseline (FlScheduler *self);
+void         fl_scheduler_set_sleep_baseline (FlScheduler *self,
+                                              int          minutes);
 
 /* Hold reminder @kind until now + @minutes (recorded in the journal). */
 void         fl_scheduler_snooze            (FlScheduler *self,

@@ -7,8 +7,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "fl-hydration.h"
+#include "fl-iron.h"
+#include "fl-sleep.h"
 #include "fl-stretch-session.h"
 #include "fl-today.h"
+#include "fl-training.h"
 
 /* One builder per section. A new area writes its own and adds one line to
  * fl_today_build_json(). */
@@ -116,6 +119,70 @@ build_cooldown (FlJournal   *journal,
   return json_builder_get_root (builder);
 }
 
+/* Sleep: the need of last night, what was slept (null: not logged), the
+ * 7-night debt, tonight's bedtime and the nap window after a short night,
+ * with the wake time and baseline from GSettings (fl-sleep.h). */
+static JsonNode *
+build_sleep (FlJournal   *journal,
+             const GDate *date)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GDateTime) bedtime = NULL;
+  g_autofree char *bed = NULL;
+  const FlSleepNight *last;
+  FlSleepOptions options;
+  FlSleepDay day;
+
+  fl_sleep_options_load (&options, NULL);
+  fl_sleep_day_init (&day, journal, date, &options);
+  last = &day.nights[FL_SLEEP_HISTORY_NIGHTS - 1];
+  bedtime = g_date_time_to_local (day.bedtime);
+  bed = g_date_time_format (bedtime, "%H:%M");
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "need_min");
+  json_builder_add_int_value (builder, last->need_min);
+  json_builder_set_member_name (builder, "last_night_min");
+  if (last->slept_min >= 0)
+    json_builder_add_int_value (builder, last->slept_min);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "debt_min");
+  json_builder_add_int_value (builder, day.debt_min);
+  json_builder_set_member_name (builder, "debt_nights_logged");
+  json_builder_add_int_value (builder, day.debt_nights_logged);
+  json_builder_set_member_name (builder, "tonight_need_min");
+  json_builder_add_int_value (builder, day.tonight.need_min);
+  json_builder_set_member_name (builder, "bedtime");
+  json_builder_add_string_value (builder, bed);
+  json_builder_set_member_name (builder, "nap");
+  if (day.nap_from != NULL)
+    {
+      g_autoptr(GDateTime) from = g_date_time_to_local (day.nap_from);
+      g_autoptr(GDateTime) to = g_date_time_to_local (day.nap_to);
+      g_autofree char *from_text = g_date_time_format (from, "%H:%M");
+      g_autofree char *to_text = g_date_time_format (to, "%H:%M");
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "from");
+      json_builder_add_string_value (builder, from_text);
+      json_builder_set_member_name (builder, "to");
+      json_builder_add_string_value (builder, to_text);
+      json_builder_set_member_name (builder, "minutes");
+      json_builder_add_int_value (builder, day.nap_min);
+      json_builder_end_object (builder);
+    }
+  else
+    {
+      json_builder_add_null_value (builder);
+    }
+  json_builder_end_object (builder);
+
+  fl_sleep_day_clear (&day);
+
+  return json_builder_get_root (builder);
+}
+
 typedef JsonNode *(*SectionBuilder) (FlJournal   *journal,
                                      const GDate *date);
 
@@ -126,6 +193,11 @@ static const struct {
   { "profile", build_profile },
   { "hydration", build_hydration },
   { "cooldown", build_cooldown },
+  /* fl-training.c builds its own: load, flags, plan, cadence, return ramp */
+  { "training", fl_training_build_json },
+  { "sleep", build_sleep },
+  /* fl-iron.c: target, intake, risk flags, blood-test suggestion */
+  { "iron", fl_iron_build_json },
 };
 
 JsonNode *
@@ -191,6 +263,18 @@ fl_today_build_text (FlJournal   *journal,
   g_string_append_printf (text, _("Hydration: %1$s of %2$s"), drunk, goal);
   g_string_append_printf (text, "\n%s\n", describe);
   fl_hydration_day_clear (&day);
+
+  {
+    g_autofree char *sleep = NULL;
+    FlSleepOptions options;
+    FlSleepDay sleep_day;
+
+    fl_sleep_options_load (&options, NULL);
+    fl_sleep_day_init (&sleep_day, journal, date, &options);
+    sleep = fl_sleep_day_describe (&sleep_day);
+    g_string_append_printf (text, "%s\n", sleep);
+    fl_sleep_day_clear (&sleep_day);
+  }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -43,6 +43,11 @@ struct _FlCooldownPage
   FlStretchFigure   *figure;
   FlStretchFigure   *hero_figure;
   GtkLabel          *how_label;
+  GtkLabel          *import_error_label;
+  /* The file chooser of "Import Routine…", while it is open */
+  GtkFileChooserNative *import_dialog;
+  /* The toast of the last import while it is shown (a weak pointer) */
+  AdwToast          *import_toast;
   GtkBox            *info_box;
   GtkLabel          *kind_label;
   GtkLabel          *left_label;

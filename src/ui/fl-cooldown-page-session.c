@@ -325,10 +325,16 @@ static void
 update_pause_button (FlCooldownPage *self)
 {
   gboolean paused = fl_stretch_session_get_state (self->session) == FL_STRETCH_SESSION_PAUSED;
+  const char *tooltip = paused ? _("Resume (Space)") : _("Pause (Space)");
+
+  /* Only when it changes: a new tooltip makes GTK ask the X server where
+   * the pointer is, a wake-up at every step for nothing */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (self->pause_button), tooltip) == 0)
+    return;
 
   gtk_image_set_from_icon_name (self->pause_image,
                                 paused ? "media-playback-start-symbolic" : "media-playback-pause-symbolic");
-  gtk_widget_set_tooltip_text (self->pause_button, paused ? _("Resume (Space)") : _("Pause (Space)"));
+  gtk_widget_set_tooltip_text (self->pause_button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   paused ? _("Resume the cool-down") : _("Pause the cool-down"),

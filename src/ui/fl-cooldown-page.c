@@ -268,6 +268,150 @@ load_routines (FlCooldownPage *self)
 }
 
 /* }}} */
+/* {{{ Importing a routine of the runner's own */
+
+static void
+add_toast (FlCooldownPage *self,
+           AdwToast       *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay == NULL)
+    {
+      g_object_unref (toast);
+      return;
+    }
+
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+show_import_error (FlCooldownPage *self,
+                   const char     *message)
+{
+  g_autoptr(GString) line = g_string_new (message);
+
+  /* One line, whatever the parser put in */
+  g_string_replace (line, "\n", " ", 0);
+  gtk_label_set_label (self->import_error_label, line->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_error_label), TRUE);
+}
+
+static void
+select_routine (FlCooldownPage *self,
+                const char     *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->routines)); i++)
+    {
+      g_autoptr(FlRoutine) routine = g_list_model_get_item (G_LIST_MODEL (self->routines), i);
+
+      if (g_str_equal (fl_routine_get_name (routine), name))
+        {
+          adw_combo_row_set_selected (self->routine_row, i);
+          return;
+        }
+    }
+}
+
+gboolean
+fl_cooldown_page_import_file (FlCooldownPage *self,
+                              GFile          *file)
+{
+  g_autoptr(FlRoutine) routine = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean updated = FALSE;
+  const char *name;
+  AdwToast *toast;
+
+  g_return_val_if_fail (FL_IS_COOLDOWN_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* Validated, then copied into the runner's folder: a file refused
+   * changes nothing */
+  routine = fl_routine_install_file (file, &updated, &error);
+  if (routine == NULL)
+    {
+      g_autofree char *base = g_file_get_basename (file);
+      g_autofree char *message = NULL;
+
+      /* Translators: why a routine file was refused: "my.json: A hold lasts 20 to 45 seconds; …" */
+      message = g_strdup_printf (_("%s: %s"), base, error->message);
+      show_import_error (self, message);
+      return FALSE;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->import_error_label), FALSE);
+  name = fl_routine_get_name (routine);
+
+  /* In the picker, and chosen: the setting selects it through the binding */
+  load_routines (self);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "default-routine", name);
+  select_routine (self, name);
+
+  toast = updated
+    /* Translators: a toast; %s is the routine's title. The same "name" as
+     * one imported before: the file replaced it. */
+    ? adw_toast_new_format (_("Updated “%s”; it is your routine now"), fl_routine_get_title (routine))
+    /* Translators: a toast; %s is the routine's title */
+    : adw_toast_new_format (_("Imported “%s”; it is your routine now"), fl_routine_get_title (routine));
+  /* The newest import's word replaces the one before, not queued behind it */
+  if (self->import_toast != NULL)
+    adw_toast_dismiss (self->import_toast);
+  g_set_weak_pointer (&self->import_toast, toast);
+  add_toast (self, toast);
+
+  return TRUE;
+}
+
+static void
+on_import_response (FlCooldownPage       *self,
+                    int                   response,
+                    GtkFileChooserNative *dialog)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        fl_cooldown_page_import_file (self, file);
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (dialog));
+  g_clear_object (&self->import_dialog);
+}
+
+static void
+on_import_clicked (FlCooldownPage *self)
+{
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->import_dialog != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->import_dialog));
+      return;
+    }
+
+  /* GtkFileChooserNative: the portal's chooser in a sandbox, and no
+   * GtkFileDialog before GTK 4.10 */
+  self->import_dialog = gtk_file_chooser_native_new (_("Import a Routine"),
+                                                     GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                     GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                     _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->import_dialog), TRUE);
+
+  /* Translators: the file chooser's filter for routine files */
+  gtk_file_filter_set_name (json, _("Routines (JSON)"));
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->import_dialog), json);
+
+  g_signal_connect_swapped (self->import_dialog, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->import_dialog));
+}
+
+/* }}} */
 /* {{{ Following the session: which view, the controls, the keys */
 static void
 show_view (FlCooldownPage *self)
@@ -339,6 +483,10 @@ on_finished (FlCooldownPage *self,
   adw_status_page_set_title (self->done_page, completed ? _("Cool-down Done") : _("Cool-down Stopped"));
   adw_status_page_set_description (self->done_page, description);
   adw_status_page_set_icon_name (self->done_page, completed ? "emblem-ok-symbolic" : "media-playback-stop-symbolic");
+  if (completed)
+    gtk_widget_add_css_class (GTK_WIDGET (self->done_page), "fl-completed");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->done_page), "fl-completed");
 
   if (completed)
     fl_cooldown_page_play_cue (self, "complete", _("Cool-down done"));
@@ -429,8 +577,14 @@ on_session_key (GtkWidget *widget,
 {
   FlCooldownPage *self = FL_COOLDOWN_PAGE (widget);
   const char *what = g_variant_get_string (args, NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   if (!fl_cooldown_page_session_is_active (self))
+    return FALSE;
+
+  /* An open menu keeps its keys: Escape closes it, arrows move in it */
+  if (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL)
     return FALSE;
 
   if (g_str_equal (what, "pause"))
@@ -608,6 +762,14 @@ fl_cooldown_page_dispose (GObject *object)
 
   disconnect_model (self);
 
+  if (self->import_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->import_dialog, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->import_dialog));
+      g_clear_object (&self->import_dialog);
+    }
+
+  g_clear_weak_pointer (&self->import_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), FL_TYPE_COOLDOWN_PAGE);
 
   g_clear_object (&self->routines);
@@ -679,6 +841,7 @@ fl_cooldown_page_class_init (FlCooldownPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlCooldownPage, figure);
   gtk_widget_class_bind_template_child (widget_class, FlCooldownPage, hero_figure);
   gtk_widget_class_bind_template_child (widget_class, FlCooldownPage, how_label);
+  gtk_widget_class_bind_template_child (widget_class, FlCooldownPage, import_error_label);
   gtk_widget_class_bind_template_child (widget_class, FlCooldownPage, info_box);
   gtk_widget_class_bind_template_child (widget_class, FlCooldownPage, kind_label);
   gtk_widget_class_bind_template_child (widget_class, FlCooldownPage, left_label);
@@ -700,11 +863,13 @@ fl_cooldown_page_class_init (FlCooldownPageClass *klass)
   /* Not kept in the struct, but reachable by tests */
   gtk_widget_class_bind_template_child_full (widget_class, "back_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "done_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "import_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "skip_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "start_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "stop_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_done_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_pause_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_skip_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_clicked);

@@ -25,5 +25,12 @@ GtkWidget     *fl_cooldown_page_new             (FlApplication  *app);
 FlApplication *fl_cooldown_page_get_application (FlCooldownPage *self);
 void           fl_cooldown_page_set_application (FlCooldownPage *self,
                                                  FlApplication  *app);
+/* "Import Routine…" once a file is chosen (tests call it with a file, as
+ * the file chooser would): fl_routine_install_file(), then the routine is
+ * in the picker and is the default (GSettings default-routine), and a toast
+ * says so. A file refused leaves everything as it was, and the page shows
+ * why in one line until the next import. Returns whether it was imported. */
+gboolean       fl_cooldown_page_import_file     (FlCooldownPage *self,
+                                                 GFile          *file);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "fl-preferences-window.h"
 #include "fl-profile-group.h"
+#include "fl-sleep.h"
 
 struct _FlPreferencesWindow
 {
@@ -24,6 +25,16 @@ struct _FlPreferencesWindow
   GtkSwitch            *drink_switch;
   AdwActionRow         *cooldown_row;
   GtkSwitch            *cooldown_switch;
+  AdwActionRow         *rest_day_row;
+  GtkSwitch            *rest_day_switch;
+  GtkSpinButton        *rest_day_time_spin;
+  AdwActionRow         *nap_row;
+  AdwActionRow         *blood_test_row;
+  GtkSwitch            *blood_test_switch;
+  GtkSwitch            *nap_switch;
+  GtkSpinButton        *sleep_need_spin;
+  AdwActionRow         *wind_down_row;
+  GtkSwitch            *wind_down_switch;
   FlProfileGroup       *profile_group;
   GtkSwitch            *reminders_switch;
   GtkMenuButton        *wake_button;
@@ -78,6 +89,33 @@ on_profile_changed (FlPreferencesWindow *self)
       /* Show what is stored, not what was refused */
       fl_profile_group_set_profile (self->profile_group, fl_journal_get_profile (self->journal));
     }
+}
+
+static gboolean
+on_minutes_spin_output (GtkSpinButton *spin,
+                        gpointer       user_data)
+{
+  int minutes = (int) gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+  g_autofree char *text = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+on_minutes_spin_input (GtkSpinButton *spin,
+                       double        *new_value,
+                       gpointer       user_data)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  int hour, minute, consumed = 0;
+
+  if (sscanf (text, "%d:%d%n", &hour, &minute, &consumed) != 2 || text[consumed] != '\0' ||
+      hour < 0 || hour > 23 || minute < 0 || minute > 59)
+    return GTK_INPUT_ERROR;
+
+  *new_value = hour * 60 + minute;
+  return TRUE;
 }
 
 /* Wake time and bedtime: minutes after midnight in GSettings, an "07:00"
@@ -137,6 +175,17 @@ on_spin_output (GtkSpinButton *spin)
   return TRUE;
 }
 
+/* The sleep need in minutes (GSettings sleep-baseline), shown as "8 h 15 min" */
+static gboolean
+on_sleep_need_output (GtkSpinButton *spin)
+{
+  g_autofree char *text = fl_format_sleep_minutes (gtk_spin_button_get_value_as_int (spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
 static gboolean
 fl_preferences_window_close_request (GtkWindow *window)
 {
@@ -185,6 +234,16 @@ fl_preferences_window_class_init (FlPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, bedtime_minute_spin);
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, cooldown_row);
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, cooldown_switch);
+  gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, rest_day_row);
+  gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, rest_day_switch);
+  gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, rest_day_time_spin);
+  gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, nap_row);
+  gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, blood_test_row);
+  gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, blood_test_switch);
+  gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, nap_switch);
+  gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, sleep_need_spin);
+  gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, wind_down_row);
+  gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, wind_down_switch);
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, drink_row);
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, drink_switch);
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, profile_group);
@@ -193,6 +252,7 @@ fl_preferences_window_class_init (FlPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, wake_hour_spin);
   gtk_widget_class_bind_template_child (widget_class, FlPreferencesWindow, wake_minute_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_profile_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_sleep_need_output);
   gtk_widget_class_bind_template_callback (widget_class, on_spin_output);
   gtk_widget_class_bind_template_callback (widget_class, on_time_spin_changed);
 }
@@ -237,6 +297,31 @@ fl_preferences_window_new (FlApplication *app,
                    self->cooldown_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "reminders-enabled",
                    self->cooldown_row, "sensitive", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "rest-day-reminders",
+                   self->rest_day_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminders-enabled",
+                   self->rest_day_row, "sensitive", G_SETTINGS_BIND_GET);
+  /* Minutes after midnight, shown and typed as 20:00 */
+  g_signal_connect (self->rest_day_time_spin, "output", G_CALLBACK (on_minutes_spin_output), NULL);
+  g_signal_connect (self->rest_day_time_spin, "input", G_CALLBACK (on_minutes_spin_input), NULL);
+  g_settings_bind (self->settings, "rest-day-reminder-time",
+                   self->rest_day_time_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "rest-day-reminders",
+                   self->rest_day_time_spin, "sensitive", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "wind-down-reminders",
+                   self->wind_down_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminders-enabled",
+                   self->wind_down_row, "sensitive", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "nap-reminders",
+                   self->nap_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminders-enabled",
+                   self->nap_row, "sensitive", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "blood-test-reminders",
+                   self->blood_test_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminders-enabled",
+                   self->blood_test_row, "sensitive", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "sleep-baseline",
+                   self->sleep_need_spin, "value", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_swapped (self->settings, "changed", G_CALLBACK (on_settings_changed), self);
   on_settings_changed (self, "wake-time");

@@ -8,6 +8,10 @@
 
 #include "fl-cooldown-page.h"
 #include "fl-hydration-page.h"
+#include "fl-iron-page.h"
+#include "fl-sleep-page.h"
+#include "fl-training-page.h"
+#include "fl-import-ui.h"
 #include "fl-window.h"
 
 struct _FlWindow
@@ -22,6 +26,9 @@ struct _FlWindow
   GtkLabel             *defaults_label;
   GtkRevealer          *defaults_revealer;
   FlHydrationPage      *hydration_page;
+  FlIronPage           *iron_page;
+  FlSleepPage          *sleep_page;
+  FlTrainingPage       *training_page;
   GtkLabel             *problem_label;
   GtkRevealer          *problem_revealer;
   GtkBox               *reminder_actions;
@@ -187,6 +194,9 @@ bind_application (FlWindow      *self,
 
   fl_cooldown_page_set_application (self->cooldown_page, self->app);
   fl_hydration_page_set_application (self->hydration_page, self->app);
+  fl_iron_page_set_application (self->iron_page, self->app);
+  fl_sleep_page_set_application (self->sleep_page, self->app);
+  fl_training_page_set_application (self->training_page, self->app);
 
   g_signal_connect_swapped (self->journal, "changed", G_CALLBACK (on_journal_changed), self);
   g_signal_connect_swapped (self->app, "store-problem", G_CALLBACK (on_store_problem), self);
@@ -233,12 +243,17 @@ fl_window_class_init (FlWindowClass *klass)
 
   g_type_ensure (FL_TYPE_COOLDOWN_PAGE);
   g_type_ensure (FL_TYPE_HYDRATION_PAGE);
+  g_type_ensure (FL_TYPE_IRON_PAGE);
+  g_type_ensure (FL_TYPE_SLEEP_PAGE);
+  g_type_ensure (FL_TYPE_TRAINING_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/fl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FlWindow, cooldown_page);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, defaults_label);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, defaults_revealer);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, hydration_page);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, iron_page);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, sleep_page);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, problem_revealer);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, reminder_actions);
@@ -247,6 +262,7 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlWindow, reminder_title_label);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FlWindow, training_page);
   gtk_widget_class_bind_template_callback (widget_class, on_problem_dismissed);
   gtk_widget_class_bind_template_callback (widget_class, on_reminder_dismissed);
 
@@ -257,6 +273,8 @@ static void
 fl_window_init (FlWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GPX and TCX files dropped anywhere on the window are imported */
+  fl_import_ui_add_drop_target (self);
   /* The switcher follows DESIGN.md's order (Cool-down before Hydration), but
    * the window opens on Hydration: app.start-cooldown brings up Cool-down */
   adw_view_stack_set_visible_child_name (self->stack, "hydration");
