@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "fl-test-clock.h"
+#include "fl-sleep.h"
 #include "fl-training.h"
 
 #define EPS 0.005
@@ -535,6 +536,43 @@ test_days_across_dst (void)
   g_assert_cmpuint (state.n_runs, ==, 1);
 }
 
+/* Sleep needs up to 45 minutes more after a hard day (DESIGN.md "Sleep"):
+ * in proportion to how far the day's load was above the usual run day's,
+ * full at 1.5 times it or at an effort of 7 or more. */
+static void
+test_sleep_extra_after_hard_day (void)
+{
+  g_autoptr(FlJournal) journal = fl_journal_new ();
+  FlSleepOptions options;
+  GDate date;
+
+  /* Ten usual days: 40 min at effort 5, a load of 200 */
+  for (int day = 0; day < 10; day++)
+    add_run (journal, day, 40, 8, 5);
+
+  day_of (9, &date);
+  g_assert_cmpint (fl_training_sleep_extra_min (journal, &date, NULL), ==, 0);
+
+  /* 60 min at effort 5 (300) against the usual of the last 28 days with it,
+   * 2300 / 11 = 209.1: 1.43 times, 87 % of the way to hard, 39 minutes */
+  add_run (journal, 10, 60, 12, 5);
+  day_of (10, &date);
+  g_assert_cmpint (fl_training_sleep_extra_min (journal, &date, NULL), ==, 39);
+
+  /* Effort 8 is hard whatever the load */
+  add_run (journal, 11, 30, 6, 8);
+  day_of (11, &date);
+  g_assert_cmpint (fl_training_sleep_extra_min (journal, &date, NULL), ==, 45);
+
+  /* A rest day adds nothing */
+  day_of (12, &date);
+  g_assert_cmpint (fl_training_sleep_extra_min (journal, &date, NULL), ==, 0);
+
+  /* The sleep rules ask the training model by default */
+  fl_sleep_options_init (&options);
+  g_assert_true (options.load_func == fl_training_sleep_extra_min);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -542,6 +580,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/fl/training/session-load", test_session_load);
+  g_test_add_func ("/fl/training/sleep-extra-after-hard-day", test_sleep_extra_after_hard_day);
   g_test_add_func ("/fl/training/acwr-silent-before-28-days", test_acwr_silent_before_28_days);
   g_test_add_func ("/fl/training/load-figures", test_load_figures);
   g_test_add_func ("/fl/training/monotony", test_monotony);

@@ -11,6 +11,7 @@
 
 #include "fl-clock.h"
 #include "fl-sleep.h"
+#include "fl-training.h"
 
 /* NSF 2015 (Hirshkowitz et al., "National Sleep Foundation's sleep time
  * duration recommendations"): 14–17 years 8–10 h, 18–64 years 7–9 h,
@@ -49,6 +50,8 @@ fl_sleep_options_init (FlSleepOptions *options)
   memset (options, 0, sizeof *options);
   options->baseline_min = FL_SLEEP_DEFAULT_BASELINE_MIN;
   options->wake_time_min = FL_SLEEP_DEFAULT_WAKE_TIME_MIN;
+  /* The training model says how hard each day was */
+  options->load_func = fl_training_sleep_extra_min;
 }
 
 void

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "fl-clock.h"
+#include "fl-sleep.h"
 #include "fl-training.h"
 
 /* Williams et al. 2017 (Br J Sports Med, "Better way to determine the
@@ -571,6 +572,12 @@ fl_training_state_init (FlTrainingState *state,
     gboolean hard_today = max_rpe_today >= HARD_RPE ||
                           (n_days > 0 && ran[last] && usual_run_load > 0 &&
                            loads[last] >= HARD_LOAD_FACTOR * usual_run_load);
+
+    /* From the usual run day (0) up to a hard one (1) */
+    if (max_rpe_today >= HARD_RPE)
+      state->high_load = 1.0;
+    else if (n_days > 0 && ran[last] && usual_run_load > 0)
+      state->high_load = CLAMP ((loads[last] / usual_run_load - 1.0) / (HARD_LOAD_FACTOR - 1.0), 0.0, 1.0);
     gboolean hard_yesterday = max_rpe_yesterday >= HARD_RPE ||
                               (n_days > 1 && ran[last - 1] && usual_run_load > 0 &&
                                loads[last - 1] >= HARD_LOAD_FACTOR * usual_run_load);
@@ -679,6 +686,19 @@ fl_training_reason_describe (FlTrainingReason reason)
 }
 
 /* Borg's CR-10 scale, as Foster's session RPE uses it */
+int
+fl_training_sleep_extra_min (FlJournal   *journal,
+                             const GDate *day,
+                             gpointer     user_data)
+{
+  FlTrainingState state;
+
+  fl_training_state_init (&state, journal, day);
+
+  /* DESIGN.md "Sleep": up to 45 minutes more after a high-load day */
+  return (int) round (state.high_load * FL_SLEEP_MAX_LOAD_EXTRA_MIN);
+}
+
 const char *
 fl_training_rpe_word (int rpe)
 {

@@ -60,6 +60,8 @@ typedef struct
   int      history_days;        /* from the first run's day to @date, both counted; 0 without runs */
 
   double   day_load;            /* @date's session load (RPE × minutes) */
+  double   high_load;           /* 0..1: how far @date was a hard day (1: RPE ≥ 7, or
+                                 * 1.5 × the usual run day's load or more) */
   double   acute;               /* EWMA of daily load, N = 7 */
   double   chronic;             /* EWMA of daily load, N = 28 */
   double   acwr;                /* acute / chronic; NAN before 28 days of history */
@@ -112,6 +114,12 @@ int         fl_training_estimate_rpe  (const FlRun       *run,
 void        fl_training_state_init    (FlTrainingState   *state,
                                        FlJournal         *journal,
                                        const GDate       *date);
+
+/* What the night after @day needs on top, for sleep (an FlSleepLoadFunc):
+ * up to 45 minutes after a hard day, in proportion to high_load. */
+int         fl_training_sleep_extra_min (FlJournal       *journal,
+                                         const GDate     *day,
+                                         gpointer         user_data);
 
 /* "acwr-high", …: the stable names scripts read */
 const char *fl_training_flag_to_string (FlTrainingFlags   flag);
