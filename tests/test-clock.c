@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "fl-clock.h"
+#include "fl-day-watch.h"
 #include "fl-system-clock.h"
 #include "fl-test-clock.h"
 
@@ -197,6 +198,45 @@ test_system_clock_remove (void)
   g_main_loop_run (loop);
 }
 
+static void
+count_day (FlDayWatch *watch,
+           int        *count)
+{
+  (*count)++;
+}
+
+static void
+test_day_watch (void)
+{
+  /* 2026-10-25 in Europe/Berlin has 25 hours: midnight is still midnight */
+  g_autoptr(FlTestClock) clock = fl_test_clock_new ("2026-10-24T22:00:00+02:00");
+  FlDayWatch *watch = fl_day_watch_new (FL_CLOCK (clock));
+  int days = 0;
+
+  g_signal_connect (watch, "day-changed", G_CALLBACK (count_day), &days);
+  g_assert_cmpuint (fl_test_clock_n_pending (clock), ==, 1);
+
+  /* 22:00 to 23:59: nothing */
+  fl_test_clock_advance (clock, 119 * G_TIME_SPAN_MINUTE);
+  g_assert_cmpint (days, ==, 0);
+  /* Midnight, then the 25-hour day ends at the next midnight, not at 23:00 */
+  fl_test_clock_advance (clock, G_TIME_SPAN_MINUTE);
+  g_assert_cmpint (days, ==, 1);
+  fl_test_clock_advance (clock, 24 * G_TIME_SPAN_HOUR);
+  g_assert_cmpint (days, ==, 1);
+  fl_test_clock_advance (clock, G_TIME_SPAN_HOUR);
+  g_assert_cmpint (days, ==, 2);
+
+  /* A clock set tells too, and one deadline stays armed */
+  fl_test_clock_set (clock, "2026-10-26T12:00:00+01:00");
+  g_assert_cmpint (days, ==, 3);
+  g_assert_cmpuint (fl_test_clock_n_pending (clock), ==, 1);
+
+  /* Gone: nothing left armed */
+  g_object_unref (watch);
+  g_assert_cmpuint (fl_test_clock_n_pending (clock), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -205,6 +245,7 @@ main (int argc, char **argv)
   g_test_add_func ("/fl/clock/test/advance-fires-in-order", test_advance_fires_in_order);
   g_test_add_func ("/fl/clock/test/set-and-suspend", test_set_and_suspend);
   g_test_add_func ("/fl/clock/today-across-dst", test_today_across_dst);
+  g_test_add_func ("/fl/clock/day-watch", test_day_watch);
   g_test_add_func ("/fl/clock/system/deadlines", test_system_clock_deadlines);
   g_test_add_func ("/fl/clock/system/remove", test_system_clock_remove);
 

@@ -14,6 +14,7 @@
 #include <gsound.h>
 #endif
 
+#include "fl-day-watch.h"
 #include "fl-cooldown-page.h"
 #include "fl-stretch-figure.h"
 
@@ -29,7 +30,7 @@ struct _FlCooldownPage
   GSettings         *settings;
   FlStretchSession  *session;
   GListStore        *routines;
-  guint              midnight_id;
+  FlDayWatch         *day_watch;
   gboolean           wide;
   /* The session ended while this page looked on: it shows what was done */
   gboolean           showing_done;

@@ -35,8 +35,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void arm_midnight (FlCooldownPage *self);
-
 /* {{{ Before a session: the routine and the record */
 
 /* "27 min", "1 h 05 min" */
@@ -52,7 +50,6 @@ format_minutes (GTimeSpan span)
   /* Translators: a time spent, in minutes */
   return g_strdup_printf (_("%d min"), minutes);
 }
-
 
 static FlRoutine *
 get_selected_routine (FlCooldownPage *self)
@@ -621,42 +618,10 @@ on_journal_changed (FlCooldownPage *self)
   update_record (self);
 }
 
-static gboolean
-on_midnight (gpointer user_data)
-{
-  FlCooldownPage *self = user_data;
-
-  self->midnight_id = 0;
-  update_record (self);
-  arm_midnight (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* "This week" and "the last 14 days" move on at midnight: one wall-clock
- * deadline then, no polling. */
 static void
-arm_midnight (FlCooldownPage *self)
-{
-  g_autoptr(GDateTime) midnight = NULL;
-  GDate tomorrow;
-
-  if (self->midnight_id != 0)
-    fl_clock_remove (self->clock, self->midnight_id);
-  self->midnight_id = 0;
-
-  fl_clock_today (self->clock, &tomorrow);
-  g_date_add_days (&tomorrow, 1);
-  midnight = fl_date_to_local_midnight (&tomorrow);
-
-  self->midnight_id = fl_clock_add_wall_deadline (self->clock, midnight, on_midnight, self, NULL);
-}
-
-static void
-on_time_changed (FlCooldownPage *self)
+on_day_changed (FlCooldownPage *self)
 {
   update_record (self);
-  arm_midnight (self);
 }
 
 static void
@@ -669,9 +634,7 @@ on_map (FlCooldownPage *self)
 static void
 disconnect_model (FlCooldownPage *self)
 {
-  if (self->clock != NULL && self->midnight_id != 0)
-    fl_clock_remove (self->clock, self->midnight_id);
-  self->midnight_id = 0;
+  g_clear_object (&self->day_watch);
 
   set_session (self, NULL);
 
@@ -826,7 +789,6 @@ fl_cooldown_page_class_init (FlCooldownPageClass *klass)
   object_class->get_property = fl_cooldown_page_get_property;
   object_class->set_property = fl_cooldown_page_set_property;
 
-
   properties[PROP_APPLICATION] =
     g_param_spec_object ("application", NULL, NULL,
                          FL_TYPE_APPLICATION,
@@ -964,13 +926,13 @@ fl_cooldown_page_set_application (FlCooldownPage *self,
       self->settings = g_object_ref (fl_application_get_settings (app));
 
       g_signal_connect_swapped (self->journal, "changed", G_CALLBACK (on_journal_changed), self);
-      g_signal_connect_swapped (self->clock, "time-changed", G_CALLBACK (on_time_changed), self);
+      self->day_watch = fl_day_watch_new (self->clock);
+      g_signal_connect_swapped (self->day_watch, "day-changed", G_CALLBACK (on_day_changed), self);
       g_signal_connect_swapped (self->app, "notify::cooldown-session",
                                 G_CALLBACK (on_cooldown_session_changed), self);
 
       load_routines (self);
       update_record (self);
-      arm_midnight (self);
       set_session (self, fl_application_get_cooldown_session (app));
     }
 

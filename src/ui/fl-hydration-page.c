@@ -12,8 +12,9 @@
 
 #include "fl-bar-chart.h"
 #include "fl-cli.h"
-#include "fl-hydration.h"
+#include "fl-day-watch.h"
 #include "fl-hydration-page.h"
+#include "fl-hydration.h"
 #include "fl-progress-ring.h"
 
 #define HISTORY_DAYS 14
@@ -25,7 +26,7 @@ struct _FlHydrationPage
   FlApplication     *app;
   FlJournal         *journal;
   FlClock           *clock;
-  guint              midnight_id;
+  FlDayWatch        *day_watch;
   double             measured_rate;     /* from the last Calculate, L/h */
 
   GtkSpinButton     *after_spin;
@@ -54,8 +55,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void arm_midnight (FlHydrationPage *self);
 
 static void
 add_toast (FlHydrationPage *self,
@@ -263,45 +262,10 @@ on_journal_changed (FlHydrationPage *self)
   refresh (self);
 }
 
-static gboolean
-on_midnight (gpointer user_data)
-{
-  FlHydrationPage *self = user_data;
-
-  self->midnight_id = 0;
-  refresh (self);
-  arm_midnight (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* One wall-clock deadline at the next local midnight, so that the page turns
- * to the new day even when nothing else happens. */
 static void
-arm_midnight (FlHydrationPage *self)
+on_day_changed (FlHydrationPage *self)
 {
-  g_autoptr(GDateTime) midnight = NULL;
-  GDate tomorrow;
-
-  if (self->midnight_id != 0)
-    {
-      fl_clock_remove (self->clock, self->midnight_id);
-      self->midnight_id = 0;
-    }
-
-  fl_clock_today (self->clock, &tomorrow);
-  g_date_add_days (&tomorrow, 1);
-  midnight = fl_date_to_local_midnight (&tomorrow);
-
-  self->midnight_id = fl_clock_add_wall_deadline (self->clock, midnight, on_midnight, self, NULL);
-}
-
-static void
-on_time_changed (FlHydrationPage *self)
-{
-  /* The clock was set or the machine resumed: maybe another day */
   refresh (self);
-  arm_midnight (self);
 }
 
 static void
@@ -494,9 +458,7 @@ add_log_shortcut (GtkShortcutController *controller,
 static void
 disconnect_model (FlHydrationPage *self)
 {
-  if (self->clock != NULL && self->midnight_id != 0)
-    fl_clock_remove (self->clock, self->midnight_id);
-  self->midnight_id = 0;
+  g_clear_object (&self->day_watch);
 
   if (self->journal != NULL)
     g_signal_handlers_disconnect_by_data (self->journal, self);
@@ -668,7 +630,8 @@ fl_hydration_page_set_application (FlHydrationPage *self,
       self->clock = g_object_ref (fl_application_get_clock (app));
 
       g_signal_connect_swapped (self->journal, "changed", G_CALLBACK (on_journal_changed), self);
-      g_signal_connect_swapped (self->clock, "time-changed", G_CALLBACK (on_time_changed), self);
+      self->day_watch = fl_day_watch_new (self->clock);
+      g_signal_connect_swapped (self->day_watch, "day-changed", G_CALLBACK (on_day_changed), self);
 
       /* The weigh-in starts from the runner's weight, if known */
       profile = fl_journal_get_profile (self->journal);
@@ -679,7 +642,6 @@ fl_hydration_page_set_application (FlHydrationPage *self,
         }
 
       refresh (self);
-      arm_midnight (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLICATION]);

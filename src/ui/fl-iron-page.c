@@ -12,9 +12,10 @@
 #include <stdio.h>
 
 #include "fl-bar-chart.h"
+#include "fl-day-watch.h"
 #include "fl-foods.h"
-#include "fl-iron.h"
 #include "fl-iron-page.h"
+#include "fl-iron.h"
 #include "fl-progress-ring.h"
 
 #define HISTORY_DAYS  14
@@ -30,7 +31,7 @@ struct _FlIronPage
   FlJournal      *journal;
   FlClock        *clock;
   FlFoods        *foods;
-  guint           midnight_id;
+  FlDayWatch     *day_watch;
 
   GtkLabel       *advice_label;
   GtkLabel       *average_label;
@@ -74,8 +75,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void arm_midnight (FlIronPage *self);
 
 static void
 add_toast (FlIronPage *self,
@@ -522,42 +521,10 @@ on_journal_changed (FlIronPage *self)
   refresh (self);
 }
 
-static gboolean
-on_midnight (gpointer user_data)
-{
-  FlIronPage *self = user_data;
-
-  self->midnight_id = 0;
-  refresh (self);
-  arm_midnight (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* One wall-clock deadline at the next local midnight, so that the page turns
- * to the new day even when nothing else happens. */
 static void
-arm_midnight (FlIronPage *self)
-{
-  g_autoptr(GDateTime) midnight = NULL;
-  GDate tomorrow;
-
-  if (self->midnight_id != 0)
-    fl_clock_remove (self->clock, self->midnight_id);
-  self->midnight_id = 0;
-
-  fl_clock_today (self->clock, &tomorrow);
-  g_date_add_days (&tomorrow, 1);
-  midnight = fl_date_to_local_midnight (&tomorrow);
-
-  self->midnight_id = fl_clock_add_wall_deadline (self->clock, midnight, on_midnight, self, NULL);
-}
-
-static void
-on_time_changed (FlIronPage *self)
+on_day_changed (FlIronPage *self)
 {
   refresh (self);
-  arm_midnight (self);
 }
 
 static void
@@ -752,9 +719,7 @@ log_ferritin_action (GtkWidget  *widget,
 static void
 disconnect_model (FlIronPage *self)
 {
-  if (self->clock != NULL && self->midnight_id != 0)
-    fl_clock_remove (self->clock, self->midnight_id);
-  self->midnight_id = 0;
+  g_clear_object (&self->day_watch);
 
   if (self->journal != NULL)
     g_signal_handlers_disconnect_by_data (self->journal, self);
@@ -929,11 +894,11 @@ fl_iron_page_set_application (FlIronPage    *self,
         g_message ("%s", fl_foods_get_notice (self->foods));
 
       g_signal_connect_swapped (self->journal, "changed", G_CALLBACK (on_journal_changed), self);
-      g_signal_connect_swapped (self->clock, "time-changed", G_CALLBACK (on_time_changed), self);
+      self->day_watch = fl_day_watch_new (self->clock);
+      g_signal_connect_swapped (self->day_watch, "day-changed", G_CALLBACK (on_day_changed), self);
 
       update_results (self);
       refresh (self);
-      arm_midnight (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLICATION]);

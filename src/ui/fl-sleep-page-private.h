@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "fl-day-watch.h"
 #include "fl-bar-chart.h"
 #include "fl-progress-ring.h"
 #include "fl-sleep-page.h"
@@ -21,7 +22,7 @@ struct _FlSleepPage
   FlJournal      *journal;
   FlClock        *clock;
   GSettings      *settings;
-  guint           midnight_id;
+  FlDayWatch      *day_watch;
 
   GDate           form_date;      /* the morning of the night being logged */
   char           *editing_id;     /* the record the form edits, or NULL */

@@ -12,10 +12,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "fl-bar-chart.h"
+#include "fl-day-watch.h"
 #include "fl-progress-ring.h"
-#include "fl-sleep.h"
-#include "fl-sleep-page.h"
 #include "fl-sleep-page-private.h"
+#include "fl-sleep-page.h"
+#include "fl-sleep.h"
 
 G_DEFINE_FINAL_TYPE (FlSleepPage, fl_sleep_page, ADW_TYPE_BIN)
 
@@ -26,8 +27,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void arm_midnight (FlSleepPage *self);
 
 /* Once a toast is dismissed (its time is up, or a click), it is not ours to
  * dismiss again */
@@ -298,49 +297,16 @@ on_settings_changed (FlSleepPage *self,
     refresh (self);
 }
 
-static gboolean
-on_midnight (gpointer user_data)
-{
-  FlSleepPage *self = user_data;
-
-  self->midnight_id = 0;
-  refresh (self);
-  arm_midnight (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* One wall-clock deadline at the next local midnight: last night changes */
 static void
-arm_midnight (FlSleepPage *self)
-{
-  g_autoptr(GDateTime) midnight = NULL;
-  GDate tomorrow;
-
-  if (self->midnight_id != 0)
-    fl_clock_remove (self->clock, self->midnight_id);
-  self->midnight_id = 0;
-
-  fl_clock_today (self->clock, &tomorrow);
-  g_date_add_days (&tomorrow, 1);
-  midnight = fl_date_to_local_midnight (&tomorrow);
-
-  self->midnight_id = fl_clock_add_wall_deadline (self->clock, midnight, on_midnight, self, NULL);
-}
-
-static void
-on_time_changed (FlSleepPage *self)
+on_day_changed (FlSleepPage *self)
 {
   refresh (self);
-  arm_midnight (self);
 }
 
 static void
 disconnect_model (FlSleepPage *self)
 {
-  if (self->clock != NULL && self->midnight_id != 0)
-    fl_clock_remove (self->clock, self->midnight_id);
-  self->midnight_id = 0;
+  g_clear_object (&self->day_watch);
 
   if (self->journal != NULL)
     g_signal_handlers_disconnect_by_data (self->journal, self);
@@ -506,12 +472,12 @@ fl_sleep_page_set_application (FlSleepPage   *self,
       self->settings = g_object_ref (fl_application_get_settings (app));
 
       g_signal_connect_swapped (self->journal, "changed", G_CALLBACK (on_journal_changed), self);
-      g_signal_connect_swapped (self->clock, "time-changed", G_CALLBACK (on_time_changed), self);
+      self->day_watch = fl_day_watch_new (self->clock);
+      g_signal_connect_swapped (self->day_watch, "day-changed", G_CALLBACK (on_day_changed), self);
       g_signal_connect_swapped (self->settings, "changed", G_CALLBACK (on_settings_changed), self);
 
       fl_sleep_page_reset_form (self);
       refresh (self);
-      arm_midnight (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLICATION]);

@@ -12,9 +12,10 @@
 #include <math.h>
 
 #include "fl-bar-chart.h"
+#include "fl-day-watch.h"
 #include "fl-run-dialog.h"
-#include "fl-training.h"
 #include "fl-training-page.h"
+#include "fl-training.h"
 
 /* The list shows the latest runs; older ones are in the journal all the same */
 #define MAX_LISTED_RUNS 30
@@ -26,7 +27,7 @@ struct _FlTrainingPage
   FlApplication  *app;
   FlJournal      *journal;
   FlClock        *clock;
-  guint           midnight_id;
+  FlDayWatch     *day_watch;
   GtkWidget      *dialog;       /* weak */
 
   FlBarChart     *cadence_chart;
@@ -56,8 +57,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void arm_midnight (FlTrainingPage *self);
 
 static void
 add_toast (FlTrainingPage *self,
@@ -547,43 +546,10 @@ on_journal_changed (FlTrainingPage *self)
   refresh (self);
 }
 
-static gboolean
-on_midnight (gpointer user_data)
-{
-  FlTrainingPage *self = user_data;
-
-  self->midnight_id = 0;
-  refresh (self);
-  arm_midnight (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The figures are for a day: turn to the next at midnight */
 static void
-arm_midnight (FlTrainingPage *self)
-{
-  g_autoptr(GDateTime) midnight = NULL;
-  GDate tomorrow;
-
-  if (self->midnight_id != 0)
-    {
-      fl_clock_remove (self->clock, self->midnight_id);
-      self->midnight_id = 0;
-    }
-
-  fl_clock_today (self->clock, &tomorrow);
-  g_date_add_days (&tomorrow, 1);
-  midnight = fl_date_to_local_midnight (&tomorrow);
-
-  self->midnight_id = fl_clock_add_wall_deadline (self->clock, midnight, on_midnight, self, NULL);
-}
-
-static void
-on_time_changed (FlTrainingPage *self)
+on_day_changed (FlTrainingPage *self)
 {
   refresh (self);
-  arm_midnight (self);
 }
 
 static void
@@ -684,9 +650,7 @@ on_remove_clicked (FlTrainingPage *self,
 static void
 disconnect_model (FlTrainingPage *self)
 {
-  if (self->clock != NULL && self->midnight_id != 0)
-    fl_clock_remove (self->clock, self->midnight_id);
-  self->midnight_id = 0;
+  g_clear_object (&self->day_watch);
 
   if (self->journal != NULL)
     g_signal_handlers_disconnect_by_data (self->journal, self);
@@ -857,10 +821,10 @@ fl_training_page_set_application (FlTrainingPage *self,
       self->clock = g_object_ref (fl_application_get_clock (app));
 
       g_signal_connect_swapped (self->journal, "changed", G_CALLBACK (on_journal_changed), self);
-      g_signal_connect_swapped (self->clock, "time-changed", G_CALLBACK (on_time_changed), self);
+      self->day_watch = fl_day_watch_new (self->clock);
+      g_signal_connect_swapped (self->day_watch, "day-changed", G_CALLBACK (on_day_changed), self);
 
       refresh (self);
-      arm_midnight (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLICATION]);
