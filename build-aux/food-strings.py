@@ -29,6 +29,9 @@ def generate(path):
     portions = []
     for food in data.get('foods', []):
         lines.append('  /* TRANSLATORS: the name of a food in the iron table */')
+        if '%' in food['name']:
+            # "100 %" is a percentage, not a printf directive
+            lines.append('  /* xgettext:no-c-format */')
         lines.append('  N_(%s),' % c_string(food['name']))
         if food['portion'] not in portions:
             portions.append(food['portion'])

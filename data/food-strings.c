@@ -3,6 +3,7 @@
 
 static const char *food_strings[] = {
   /* TRANSLATORS: the name of a food in the iron table */
+  /* xgettext:no-c-format */
   N_("Breakfast cereal, fortified with 100 % of the daily value"),
   /* TRANSLATORS: the name of a food in the iron table */
   N_("Oysters, eastern, cooked"),
@@ -43,6 +44,7 @@ static const char *food_strings[] = {
   /* TRANSLATORS: the name of a food in the iron table */
   N_("Beef, lean, cooked"),
   /* TRANSLATORS: the name of a food in the iron table */
+  /* xgettext:no-c-format */
   N_("Dark chocolate, 45–69 % cacao"),
   /* TRANSLATORS: the name of a food in the iron table */
   N_("Kidney beans, canned"),
