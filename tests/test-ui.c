@@ -324,6 +324,25 @@ log_drink (Fixture *f,
 }
 
 /* The window opens on Hydration, showing today's default goal */
+/* Only the shown page's content is laid out: AdwViewStack measures every
+ * page, so the others' content is hidden, while the switcher keeps them */
+static void
+test_window_lays_out_shown_page_only (Fixture *f)
+{
+  GtkWidget *iron = GTK_WIDGET (child (f->window, FL_TYPE_WINDOW, "iron_page"));
+  GtkWidget *hydration = GTK_WIDGET (f->page);
+
+  g_assert_true (gtk_widget_get_visible (iron));
+  g_assert_false (gtk_widget_get_visible (adw_bin_get_child (ADW_BIN (iron))));
+  g_assert_true (gtk_widget_get_visible (adw_bin_get_child (ADW_BIN (hydration))));
+
+  fl_window_show_page (f->window, "iron");
+  spin ();
+  g_assert_true (gtk_widget_get_visible (adw_bin_get_child (ADW_BIN (iron))));
+  g_assert_false (gtk_widget_get_visible (adw_bin_get_child (ADW_BIN (hydration))));
+  g_assert_true (gtk_widget_get_mapped (adw_bin_get_child (ADW_BIN (iron))));
+}
+
 static void
 test_window_opens_on_hydration (Fixture *f)
 {
@@ -2640,6 +2659,7 @@ main (int   argc,
   g_test_add (path, Fixture, (gconstpointer) (body), fixture_set_up, run_test, fixture_tear_down)
 
   ADD ("/fl/ui/window/opens-on-hydration", test_window_opens_on_hydration);
+  ADD ("/fl/ui/window/lays-out-shown-page-only", test_window_lays_out_shown_page_only);
   ADD ("/fl/ui/window/remembers-size", test_window_size);
   ADD ("/fl/ui/window/reminder-in-window", test_reminder_in_window);
   ADD ("/fl/ui/window/store-problem", test_store_problem);

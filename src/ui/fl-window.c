@@ -269,6 +269,26 @@ fl_window_class_init (FlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
+/* AdwViewStack measures every page, shown or not, so each page's text
+ * would be laid out before the first frame and again at every resize. Only
+ * the shown page's content is visible; the pages themselves stay visible,
+ * so the switcher keeps them all. */
+static void
+on_visible_child_changed (FlWindow *self)
+{
+  GtkWidget *shown = adw_view_stack_get_visible_child (self->stack);
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    {
+      GtkWidget *content = ADW_IS_BIN (page) ? adw_bin_get_child (ADW_BIN (page)) : NULL;
+
+      if (content != NULL)
+        gtk_widget_set_visible (content, page == shown);
+    }
+}
+
 static void
 fl_window_init (FlWindow *self)
 {
@@ -278,6 +298,8 @@ fl_window_init (FlWindow *self)
   /* The switcher follows DESIGN.md's order (Cool-down before Hydration), but
    * the window opens on Hydration: app.start-cooldown brings up Cool-down */
   adw_view_stack_set_visible_child_name (self->stack, "hydration");
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (on_visible_child_changed), self);
+  on_visible_child_changed (self);
 
   if (DEVELOPMENT_PROFILE)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
